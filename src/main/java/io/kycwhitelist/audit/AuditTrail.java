@@ -1,0 +1,26 @@
+package io.kycwhitelist.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Appends to the audit trail, inside the caller's transaction: the record commits with the change. */
+@ApplicationScoped
+public class AuditTrail {
+
+    public static final String APPLICANT = "applicant";
+    public static final String SYSTEM = "system";
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String actor, AuditAction action, UUID applicationId, String policyVersion, String detail, Instant at) {
+        AuditEvent event = new AuditEvent();
+        event.occurredAt = at;
+        event.actor = actor;
+        event.action = action;
+        event.applicationId = applicationId;
+        event.policyVersion = policyVersion;
+        event.detail = detail;
+        event.persist();
+    }
+}

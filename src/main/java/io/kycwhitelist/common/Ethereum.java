@@ -1,0 +1,31 @@
+package io.kycwhitelist.common;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.web3j.crypto.Keys;
+
+/** Ethereum account addresses: syntax and EIP-55 mixed-case checksums (Keccak-256 from web3j). */
+public final class Ethereum {
+
+    private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
+
+    private Ethereum() {}
+
+    /**
+     * True for "0x" and 40 hex digits where an all-lower or all-upper case address is accepted as
+     * it is, and a mixed-case one must carry a valid EIP-55 checksum.
+     */
+    public static boolean isValidAddress(String address) {
+        if (address == null || !ADDRESS.matcher(address).matches()) {
+            return false;
+        }
+        String hex = address.substring(2);
+        boolean singleCase = hex.equals(hex.toLowerCase(Locale.ROOT)) || hex.equals(hex.toUpperCase(Locale.ROOT));
+        return singleCase || checksummed(address).equals(address);
+    }
+
+    /** The EIP-55 checksummed form of a valid address, in any case. */
+    public static String checksummed(String address) {
+        return Keys.toChecksumAddress("0x" + address.substring(2).toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,46 @@
+package io.kycwhitelist.common.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Size;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The service's own settings ({@code kyc.*}); see README "Configuration". */
+@ConfigMapping(prefix = "kyc")
+public interface KycConfig {
+
+    Policy policy();
+
+    StatusToken statusToken();
+
+    LocalDatabase localDatabase();
+
+    interface Policy {
+        /** A policy data file that replaces the one shipped in the application. */
+        Optional<Path> path();
+    }
+
+    /**
+     * The embedded PostgreSQL of development runs. It is started before Quarkus reads its
+     * configuration, so these are read as system properties (see {@link io.kycwhitelist.common.config.LocalDatabase}).
+     */
+    interface LocalDatabase {
+        /** Start it when no external database is configured; the build sets it for quarkus:dev. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Where its data lives across restarts. */
+        @WithDefault(".local-db")
+        String directory();
+    }
+
+    interface StatusToken {
+        /**
+         * Secret from which the status token of an idempotent submission is derived again when it is
+         * replayed; at least 32 characters. Required in production (KYC_STATUS_TOKEN_SECRET).
+         */
+        @Size(min = 32)
+        String secret();
+    }
+}

@@ -1,0 +1,42 @@
+package io.kycwhitelist.common.problem;
+
+/**
+ * Every kind of error the API answers with, as RFC 9457 problem types. The {@code type} URIs are
+ * stable: clients may branch on them. They are relative references, resolved against the API.
+ */
+public enum ProblemType {
+    VALIDATION_FAILED(400, "The request is not valid"),
+    MALFORMED_JSON(400, "The request body is not well-formed JSON"),
+    BAD_REQUEST(400, "Bad request"),
+    NOT_FOUND(404, "Not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
+    WALLET_ALREADY_CLAIMED(409, "A wallet is already whitelisted or in another open application"),
+    APPLICATION_STATE_CONFLICT(409, "The application does not allow this in its current state"),
+    LENGTH_REQUIRED(411, "Content-Length required"),
+    PAYLOAD_TOO_LARGE(413, "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    IDEMPOTENCY_KEY_REUSED(422, "The Idempotency-Key was used with another request body"),
+    INTERNAL_ERROR(500, "Internal error"),
+    SERVICE_UNAVAILABLE(503, "Service unavailable");
+
+    private final int status;
+    private final String title;
+
+    ProblemType(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String uri() {
+        return "/problems/" + name().toLowerCase().replace('_', '-');
+    }
+}

@@ -1,0 +1,6 @@
+package io.kycwhitelist.intake;
+
+public enum ApplicantType {
+    INDIVIDUAL,
+    ORGANIZATION
+}

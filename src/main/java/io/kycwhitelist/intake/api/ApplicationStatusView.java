@@ -1,0 +1,25 @@
+package io.kycwhitelist.intake.api;
+
+import io.kycwhitelist.intake.ApplicationStatus;
+import io.kycwhitelist.intake.DocumentKind;
+import io.kycwhitelist.policy.Flag;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "ApplicationStatusView", description = "Where an application stands; it carries no personal data.")
+public record ApplicationStatusView(
+        UUID id,
+        ApplicationStatus status,
+        List<ReasonView> reasons,
+        List<Flag> flags,
+        String policyVersion,
+        @Schema(description = "Documents still to upload, by their path segment.", example = "[\"identity\"]") List<String> missingDocuments,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public static List<String> segments(List<DocumentKind> kinds) {
+        return kinds.stream().map(DocumentKind::pathSegment).toList();
+    }
+}

@@ -1,0 +1,10 @@
+package io.kycwhitelist.intake.api;
+
+import io.kycwhitelist.intake.ApplicationStatus;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "DocumentReceipt")
+public record DocumentReceipt(
+        @Schema(description = "PENDING_REVIEW once every required document is in.") ApplicationStatus status,
+        @Schema(example = "[]") List<String> missingDocuments) {}

@@ -1,0 +1,9 @@
+package io.kycwhitelist.policy;
+
+/** Something a reviewer must look at; a flag never rejects an application by itself. */
+public enum Flag {
+    /** Restricted only through Hong Kong, claiming Professional Investor status: needs evidence. */
+    PROFESSIONAL_INVESTOR_EXCEPTION,
+    /** A passport issued by a country that is not among the stated citizenships. */
+    DOCUMENT_NATIONALITY_MISMATCH
+}

@@ -1,0 +1,94 @@
+package io.kycwhitelist.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.web3j.crypto.Keys;
+
+/**
+ * Builders of application bodies as plain maps (so a test can break any field), and the calls
+ * of the intake API.
+ */
+public final class Applications {
+
+    public static final String PATH = "/api/v1/applications";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Applications() {}
+
+    /** A fresh, checksummed Ethereum address no other test uses. */
+    public static String freshAddress() {
+        return Keys.toChecksumAddress(String.format("0x%040x", new BigInteger(160, RANDOM)));
+    }
+
+    public static Map<String, Object> person() {
+        Map<String, Object> person = new HashMap<>();
+        person.put("fullLegalName", "Zoë Łukasiewicz");
+        person.put("dateOfBirth", "1990-04-12");
+        person.put("citizenships", new ArrayList<>(List.of("DE")));
+        person.put("countryOfResidence", "DE");
+        person.put("usPermanentResident", false);
+        person.put("idDocument", new HashMap<>(Map.of(
+                "type", "PASSPORT", "number", "C01X00T47", "issuingCountry", "DE", "expiryDate", "2031-08-31")));
+        return person;
+    }
+
+    /** A valid application of a German resident individual with one fresh wallet. */
+    public static Map<String, Object> individual() {
+        Map<String, Object> body = person();
+        body.put("applicantType", "INDIVIDUAL");
+        common(body);
+        return body;
+    }
+
+    /** A valid application of a German company with a German representative. */
+    public static Map<String, Object> organization() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("applicantType", "ORGANIZATION");
+        body.put("legalName", "Nordlicht Capital GmbH");
+        body.put("registrationNumber", "HRB 123456");
+        body.put("countryOfIncorporation", "DE");
+        body.put("principalPlaceOfBusiness", "DE");
+        Map<String, Object> representative = person();
+        representative.put("fullLegalName", "Jonas Weber");
+        body.put("representative", representative);
+        common(body);
+        return body;
+    }
+
+    private static void common(Map<String, Object> body) {
+        body.put("email", "applicant@example.org");
+        body.put("wallets", new ArrayList<>(List.of(new HashMap<>(Map.of("chain", "ETHEREUM", "address", freshAddress())))));
+        body.put("declarations", new HashMap<>(Map.of("notUsPerson", true, "termsVersion", "2026-11")));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> child(Map<String, Object> body, String field) {
+        return (Map<String, Object>) body.get(field);
+    }
+
+    public static ValidatableResponse submit(Object body) {
+        return given().contentType(ContentType.JSON).body(body).when().post(PATH).then();
+    }
+
+    public static ValidatableResponse status(String id, String token) {
+        return given().header("X-Status-Token", token).when().get(PATH + "/" + id).then();
+    }
+
+    public static ValidatableResponse upload(String id, String token, String kind, String contentType, byte[] content) {
+        return given().header("X-Status-Token", token).contentType(contentType).body(content)
+                .when().put(PATH + "/" + id + "/documents/" + kind).then();
+    }
+
+    /** The smallest valid PNG signature followed by some bytes: what the service sniffs. */
+    public static byte[] png() {
+        return new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    }
+}
