@@ -70,6 +70,19 @@ public final class Applications {
     }
 
     @SuppressWarnings("unchecked")
+    public static String walletAddress(Map<String, Object> body, int index) {
+        return (String) ((List<Map<String, Object>>) body.get("wallets")).get(index).get("address");
+    }
+
+    public static void setWallets(Map<String, Object> body, String... addresses) {
+        List<Map<String, Object>> wallets = new ArrayList<>();
+        for (String address : addresses) {
+            wallets.add(new HashMap<>(Map.of("chain", "ETHEREUM", "address", address)));
+        }
+        body.put("wallets", wallets);
+    }
+
+    @SuppressWarnings("unchecked")
     public static Map<String, Object> child(Map<String, Object> body, String field) {
         return (Map<String, Object>) body.get(field);
     }

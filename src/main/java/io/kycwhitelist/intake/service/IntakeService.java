@@ -59,7 +59,6 @@ public class IntakeService {
 
     public static final int MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
     private static final Logger LOG = Logger.getLogger(IntakeService.class);
-    private static final String IDEMPOTENCY_PRIMARY_KEY = "idempotency_record_pkey";
 
     private final PolicyInForce policies;
     private final RequestValidator validator;
@@ -101,10 +100,8 @@ public class IntakeService {
         try {
             return new Submission(createInTransaction(request, policy, idempotencyKey, requestHash), false);
         } catch (RuntimeException e) {
-            if (!IDEMPOTENCY_PRIMARY_KEY.equals(violatedConstraint(e))) {
-                throw e;
-            }
-            // A concurrent request with the same key committed first: answer as it did.
+            // A concurrent request with the same key may have committed first (its wallet claim or
+            // its key then refused ours): answer as it did.
             return QuarkusTransaction.requiringNew().call(() -> replay(keyHash, requestHash, idempotencyKey)).orElseThrow(() -> e);
         }
     }

@@ -1,0 +1,96 @@
+package io.kycwhitelist.contract;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract in {@code openapi/openapi.yaml} and the API the service serves must not drift:
+ * the served document (generated from the code, its validation limits included) must equal the
+ * file. After an intended API change, review and copy {@code target/openapi-served.yaml} over
+ * the contract.
+ */
+@QuarkusTest
+class OpenApiContractTest {
+
+    static final Path CONTRACT = Path.of("openapi", "openapi.yaml");
+    static final Path SERVED_COPY = Path.of("target", "openapi-served.yaml");
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @Test
+    void theServedApiIsTheContract() throws IOException {
+        String servedYaml = given().when().get("/q/openapi").then().statusCode(200).extract().asString();
+        Files.createDirectories(SERVED_COPY.getParent());
+        Files.writeString(SERVED_COPY, servedYaml);
+        JsonNode served = YAML.readTree(servedYaml);
+        JsonNode contract = YAML.readTree(CONTRACT.toFile());
+        List<String> differences = new ArrayList<>();
+        diff("", contract, served, differences);
+        if (!differences.isEmpty()) {
+            fail("The served API differs from " + CONTRACT + " at " + differences.size() + " place(s), first: "
+                    + differences.subList(0, Math.min(10, differences.size()))
+                    + ". If the change is intended, copy " + SERVED_COPY + " over " + CONTRACT + ".");
+        }
+    }
+
+    @Test
+    void theContractDescribesEveryEndpointOfTheIntakeApi() throws IOException {
+        JsonNode paths = YAML.readTree(CONTRACT.toFile()).get("paths");
+        Map<String, List<String>> expected = Map.of(
+                "/api/v1/applications", List.of("post"),
+                "/api/v1/applications/{id}", List.of("get"),
+                "/api/v1/applications/{id}/documents/{kind}", List.of("put"),
+                "/api/v1/jurisdictions", List.of("get"));
+        expected.forEach((path, methods) -> methods.forEach(method -> {
+            JsonNode operation = paths.path(path).path(method);
+            assertTrue(operation.isObject(), method + " " + path + " is missing from the contract");
+            assertTrue(operation.path("responses").size() >= 2, method + " " + path + " documents its errors too");
+        }));
+        assertEquals(2, YAML.readTree(CONTRACT.toFile()).at("/paths/~1api~1v1~1applications/post/requestBody/content/application~1json/examples").size(),
+                "the submission has an individual and an organisation example");
+    }
+
+    private static void diff(String at, JsonNode expected, JsonNode actual, List<String> differences) {
+        if (expected.isObject() && actual.isObject()) {
+            for (Iterator<String> names = expected.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!actual.has(name)) {
+                    differences.add("only in the contract: " + at + "/" + name);
+                } else {
+                    diff(at + "/" + name, expected.get(name), actual.get(name), differences);
+                }
+            }
+            for (Iterator<String> names = actual.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!expected.has(name)) {
+                    differences.add("only served: " + at + "/" + name);
+                }
+            }
+        } else if (expected.isArray() && actual.isArray() && expected.size() == actual.size()) {
+            for (int i = 0; i < expected.size(); i++) {
+                diff(at + "/" + i, expected.get(i), actual.get(i), differences);
+            }
+        } else if (!expected.equals(actual)) {
+            differences.add(at + ": contract " + abbreviate(expected) + ", served " + abbreviate(actual));
+        }
+    }
+
+    private static String abbreviate(JsonNode node) {
+        String text = node.toString();
+        return text.length() > 80 ? text.substring(0, 77) + "..." : text;
+    }
+}
