@@ -62,6 +62,38 @@ class BadInputTest {
         problem(post("application/json", body), 400, "/problems/malformed-json");
     }
 
+    /** Odd bodies from careless or hostile clients: each gets a 4xx problem document, never a 500. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "null", "123", "\"text\"", "true", "{}", "{\"applicantType\": null}", "{\"applicantType\": 1}",
+        "{\"applicantType\": \"INDIVIDUAL\", \"wallets\": [null]}",
+        "{\"applicantType\": \"INDIVIDUAL\", \"wallets\": \"0x00\"}",
+        "{\"applicantType\": \"INDIVIDUAL\", \"wallets\": [{\"chain\": null, \"address\": null}]}",
+        "{\"applicantType\": \"INDIVIDUAL\", \"citizenships\": [null, \"DE\", 1]}",
+        "{\"applicantType\": \"INDIVIDUAL\", \"citizenships\": [null, null]}",
+        "{\"applicantType\": \"INDIVIDUAL\", \"idDocument\": []}",
+        "{\"applicantType\": \"INDIVIDUAL\", \"dateOfBirth\": \"0000-00-00\", \"residenceSubdivision\": \"-\"}",
+        "{\"applicantType\": \"INDIVIDUAL\", \"countryOfResidence\": \"UA\", \"residenceSubdivision\": \"DE-BE\"}",
+        "{\"applicantType\": \"INDIVIDUAL\", \"declarations\": {\"notUsPerson\": null, \"termsVersion\": 7}}",
+        "{\"applicantType\": \"INDIVIDUAL\", \"usPermanentResident\": 1e999999}",
+        "{\"applicantType\": \"INDIVIDUAL\", \"fullLegalName\": \"\\ud800\\u0000\"}",
+        "{\"applicantType\": \"ORGANIZATION\", \"representative\": []}",
+        "{\"applicantType\": \"ORGANIZATION\", \"representative\": {\"idDocument\": {\"type\": \"VISA\"}}}",
+        "{\"applicantType\": \"ORGANIZATION\", \"representative\": null, \"wallets\": [{}]}"
+    })
+    void oddBodiesAreClientErrorsNeverServerErrors(String body) {
+        post("application/json", body).statusCode(400)
+                .contentType("application/problem+json")
+                .body(not(containsString("Exception")))
+                .body(not(containsString("io.kycwhitelist")));
+    }
+
+    @Test
+    void deeplyNestedJsonIsAClientError() {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        post("application/json", deep).statusCode(400).contentType("application/problem+json");
+    }
+
     @Test
     void anUnknownFieldIsNamed() {
         Map<String, Object> body = individual();

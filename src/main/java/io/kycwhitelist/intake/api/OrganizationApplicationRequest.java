@@ -36,6 +36,9 @@ public final class OrganizationApplicationRequest implements ApplicationRequest 
     @NotNull @CountryCode @Schema(description = "ISO 3166-1 alpha-2.", example = "DE")
     public String principalPlaceOfBusiness;
 
+    // The fields below repeat those of IndividualApplicationRequest, which inherits the person's
+    // fields instead: Java has one superclass, and Jackson's @JsonUnwrapped would silently accept
+    // unknown fields, which the contract refuses.
     @NotBlank @Email @Size(max = 254) @Schema(example = "compliance@nordlicht.example")
     public String email;
 

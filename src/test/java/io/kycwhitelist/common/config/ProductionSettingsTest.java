@@ -1,0 +1,43 @@
+package io.kycwhitelist.common.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class ProductionSettingsTest {
+
+    static Properties props(String... pairs) {
+        Properties p = new Properties();
+        for (int i = 0; i < pairs.length; i += 2) {
+            p.setProperty(pairs[i], pairs[i + 1]);
+        }
+        return p;
+    }
+
+    @Test
+    void thePackagedApplicationIsProductionUnlessAnotherProfileOrTheLocalDatabaseIsAsked() {
+        assertTrue(ProductionSettings.isProduction(props(), Map.of()));
+        assertFalse(ProductionSettings.isProduction(props("kyc.local-database.enabled", "true"), Map.of()));
+        assertFalse(ProductionSettings.isProduction(props(), Map.of("QUARKUS_PROFILE", "staging")));
+        assertFalse(ProductionSettings.isProduction(props("quarkus.profile", "dev"), Map.of()));
+    }
+
+    @Test
+    void everyMissingSettingIsNamedByItsEnvironmentVariable() {
+        assertEquals(List.of("QUARKUS_DATASOURCE_USERNAME (quarkus.datasource.username)", "KYC_STATUS_TOKEN_SECRET (kyc.status-token.secret)"),
+                ProductionSettings.missing(props("quarkus.datasource.password", "p"),
+                        Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://db/kyc", "KYC_STATUS_TOKEN_SECRET", " ")));
+    }
+
+    @Test
+    void nothingIsMissingWhenAllAreGiven() {
+        assertEquals(List.of(), ProductionSettings.missing(props(), Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", "u", "QUARKUS_DATASOURCE_USERNAME", "u",
+                "QUARKUS_DATASOURCE_PASSWORD", "p", "KYC_STATUS_TOKEN_SECRET", "s".repeat(32))));
+    }
+}
