@@ -1,8 +1,16 @@
 package io.kycwhitelist.audit;
 
+/** What an audit record records; stable names, the trail is kept for years. */
 public enum AuditAction {
     SUBMITTED,
     AUTO_REJECTED,
     DOCUMENT_UPLOADED,
-    READY_FOR_REVIEW
+    READY_FOR_REVIEW,
+    /** The first of two approvals a flagged application needs. */
+    FIRST_APPROVAL,
+    APPROVED,
+    REJECTED,
+    /** A whitelist change reached the whitelist store. */
+    PUBLISHED,
+    REVOKED
 }

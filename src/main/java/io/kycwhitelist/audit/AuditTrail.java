@@ -14,7 +14,14 @@ public class AuditTrail {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String actor, AuditAction action, UUID applicationId, String policyVersion, String detail, Instant at) {
+        record(actor, action, applicationId, null, policyVersion, detail, at);
+    }
+
+    /** A record about one wallet address (EIP-55 form). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String actor, AuditAction action, UUID applicationId, String address, String policyVersion, String detail, Instant at) {
         AuditEvent event = new AuditEvent();
+        event.address = address;
         event.occurredAt = at;
         event.actor = actor;
         event.action = action;

@@ -6,5 +6,14 @@ public enum ApplicationStatus {
     /** Accepted by the policy; waiting for the applicant's documents. */
     PENDING_DOCUMENT,
     /** Every required document is in; waiting for a reviewer. */
-    PENDING_REVIEW
+    PENDING_REVIEW,
+    /** Flagged, approved by one reviewer; waiting for a second, different one (four eyes). */
+    PENDING_SECOND_APPROVAL,
+    /** Approved; its wallets are published to the whitelist. */
+    APPROVED;
+
+    /** A reviewer may decide it. */
+    public boolean awaitsDecision() {
+        return this == PENDING_REVIEW || this == PENDING_SECOND_APPROVAL;
+    }
 }

@@ -38,7 +38,7 @@ class ProductionRunIT {
 
     static final Path JAR = Path.of(System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar"));
     static final List<String> SETTINGS = List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
-            "QUARKUS_DATASOURCE_PASSWORD", "KYC_STATUS_TOKEN_SECRET");
+            "QUARKUS_DATASOURCE_PASSWORD", "KYC_STATUS_TOKEN_SECRET", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER");
     static EmbeddedPostgres external;
     static int runs;
 
@@ -74,14 +74,20 @@ class ProductionRunIT {
         return builder;
     }
 
-    static Service start() throws Exception {
-        int port = freePort();
-        Path log = Path.of("target", "production-run-" + (++runs) + ".log");
-        Process process = command(Map.of(
+    static Map<String, String> settings() {
+        return Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", external.getJdbcUrl("postgres", "postgres"),
                 "QUARKUS_DATASOURCE_USERNAME", "postgres",
                 "QUARKUS_DATASOURCE_PASSWORD", "postgres",
-                "KYC_STATUS_TOKEN_SECRET", "integration-test-secret-0123456789abcdef"), log, port).start();
+                "KYC_STATUS_TOKEN_SECRET", "integration-test-secret-0123456789abcdef",
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", Path.of("src/test/resources/test-jwt/public.pem").toAbsolutePath().toString(),
+                "MP_JWT_VERIFY_ISSUER", "https://test.kyc-whitelist.local");
+    }
+
+    static Service start() throws Exception {
+        int port = freePort();
+        Path log = Path.of("target", "production-run-" + (++runs) + ".log");
+        Process process = command(settings(), log, port).start();
         Service service = new Service(process, log, port);
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
@@ -113,6 +119,17 @@ class ProductionRunIT {
     }
 
     @Test
+    void productionRefusesTheDevelopmentKey() throws Exception {
+        Map<String, String> settings = new java.util.HashMap<>(settings());
+        settings.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Path.of("dev/jwt/dev-public.pem").toAbsolutePath().toString());
+        Path log = Path.of("target", "production-run-dev-key.log");
+        Process process = command(settings, log, freePort()).start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "it stops by itself");
+        assertEquals(1, process.exitValue());
+        assertTrue(read(log).contains("development key"), read(log));
+    }
+
+    @Test
     void everyApplicationSurvivesARestartOfTheService() throws Exception {
         Service first = start();
         Map<String, Object> body = individual();
@@ -120,6 +137,7 @@ class ProductionRunIT {
                 .when().post(first.url(Applications.PATH)).then().statusCode(201).extract();
         String id = created.path("id");
         String token = created.path("statusToken");
+        given().when().get(first.url("/dev/token?role=admin")).then().statusCode(404);
         first.stop();
 
         Service second = start();

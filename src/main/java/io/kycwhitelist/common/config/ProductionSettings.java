@@ -1,5 +1,10 @@
 package io.kycwhitelist.common.config;
 
+import io.kycwhitelist.common.Hashes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -15,7 +20,9 @@ public final class ProductionSettings {
             "quarkus.datasource.jdbc.url",
             "quarkus.datasource.username",
             "quarkus.datasource.password",
-            "kyc.status-token.secret");
+            "kyc.status-token.secret",
+            "mp.jwt.verify.publickey.location",
+            "mp.jwt.verify.issuer");
 
     private ProductionSettings() {}
 
@@ -42,11 +49,43 @@ public final class ProductionSettings {
         }
         List<String> missing = missing(system, env);
         if (!missing.isEmpty()) {
-            String message = "kyc-whitelist cannot start in production: missing setting(s) " + String.join(", ", missing)
-                    + ". Give them as environment variables; production never starts an embedded database.";
             // Logging is not set up yet: the JVM prints this one line (no stack trace) and exits with 1.
-            throw new MissingSettingsException(message);
+            throw new MissingSettingsException("kyc-whitelist cannot start in production: missing setting(s) " + String.join(", ", missing)
+                    + ". Give them as environment variables; production never starts an embedded database.");
         }
+        String keyLocation = value(system, env, "mp.jwt.verify.publickey.location");
+        if (isDevelopmentKey(keyLocation)) {
+            throw new MissingSettingsException("kyc-whitelist cannot start in production: MP_JWT_VERIFY_PUBLICKEY_LOCATION is the "
+                    + "development key of dev/jwt/, whose private half is public. Give the key of the organisation's token issuer.");
+        }
+    }
+
+    /** SHA-256 of the DER form of the development public key in dev/jwt/dev-public.pem. */
+    static final String DEVELOPMENT_KEY_SHA256 = "9d236a20711f9e67b6d6cf01b0fb7f0f76095d2c70a215e1acb3cbfcf1e7ba97";
+
+    /** True when the location is a local PEM file holding the development public key. */
+    static boolean isDevelopmentKey(String location) {
+        Path file = Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location);
+        try {
+            if (location.contains("://") && !location.startsWith("file:") || !Files.isRegularFile(file)) {
+                return false;
+            }
+            String pem = Files.readString(file);
+            int begin = pem.indexOf("-----BEGIN PUBLIC KEY-----");
+            int end = pem.indexOf("-----END PUBLIC KEY-----");
+            if (begin < 0 || end < begin) {
+                return false;
+            }
+            byte[] der = Base64.getMimeDecoder().decode(pem.substring(begin + "-----BEGIN PUBLIC KEY-----".length(), end));
+            return Hashes.sha256Hex(der).equals(DEVELOPMENT_KEY_SHA256);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String value(Properties system, Map<String, String> env, String name) {
+        String fromSystem = system.getProperty(name);
+        return isBlank(fromSystem) ? env.get(envName(name)) : fromSystem;
     }
 
     static String envName(String property) {

@@ -13,6 +13,9 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -78,6 +81,18 @@ public class ProblemMappers {
         }
         Response.StatusType statusInfo = e.getResponse().getStatusInfo();
         return respond(new Problem("about:blank", statusInfo.getReasonPhrase(), status, statusInfo.getReasonPhrase() + ".", List.of()), Map.of());
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated() {
+        return respond(Problem.of(ProblemType.UNAUTHORIZED,
+                "A valid bearer token is required: send it as 'Authorization: Bearer <token>'. Missing, expired, tampered and foreign tokens are refused."),
+                Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(Problem.of(ProblemType.FORBIDDEN, "Your token does not carry a role that may do this."), Map.of());
     }
 
     @ServerExceptionMapper

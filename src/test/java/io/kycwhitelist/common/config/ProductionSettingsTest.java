@@ -29,8 +29,9 @@ class ProductionSettingsTest {
 
     @Test
     void everyMissingSettingIsNamedByItsEnvironmentVariable() {
-        assertEquals(List.of("QUARKUS_DATASOURCE_USERNAME (quarkus.datasource.username)", "KYC_STATUS_TOKEN_SECRET (kyc.status-token.secret)"),
-                ProductionSettings.missing(props("quarkus.datasource.password", "p"),
+        assertEquals(List.of("QUARKUS_DATASOURCE_USERNAME (quarkus.datasource.username)", "KYC_STATUS_TOKEN_SECRET (kyc.status-token.secret)",
+                        "MP_JWT_VERIFY_ISSUER (mp.jwt.verify.issuer)"),
+                ProductionSettings.missing(props("quarkus.datasource.password", "p", "mp.jwt.verify.publickey.location", "https://idp/jwks"),
                         Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://db/kyc", "KYC_STATUS_TOKEN_SECRET", " ")));
     }
 
@@ -38,6 +39,16 @@ class ProductionSettingsTest {
     void nothingIsMissingWhenAllAreGiven() {
         assertEquals(List.of(), ProductionSettings.missing(props(), Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", "u", "QUARKUS_DATASOURCE_USERNAME", "u",
-                "QUARKUS_DATASOURCE_PASSWORD", "p", "KYC_STATUS_TOKEN_SECRET", "s".repeat(32))));
+                "QUARKUS_DATASOURCE_PASSWORD", "p", "KYC_STATUS_TOKEN_SECRET", "s".repeat(32),
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "/etc/kyc/issuer.pem", "MP_JWT_VERIFY_ISSUER", "https://idp.example")));
+    }
+
+    @Test
+    void theDevelopmentKeyIsRecognisedAndNoOtherKey() {
+        assertTrue(ProductionSettings.isDevelopmentKey("dev/jwt/dev-public.pem"));
+        assertTrue(ProductionSettings.isDevelopmentKey("file:dev/jwt/dev-public.pem"));
+        assertFalse(ProductionSettings.isDevelopmentKey("src/test/resources/test-jwt/public.pem"));
+        assertFalse(ProductionSettings.isDevelopmentKey("https://idp.example/jwks"));
+        assertFalse(ProductionSettings.isDevelopmentKey("/no/such/file.pem"));
     }
 }

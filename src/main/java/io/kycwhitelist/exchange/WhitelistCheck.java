@@ -1,0 +1,68 @@
+package io.kycwhitelist.exchange;
+
+import io.kycwhitelist.common.Ethereum;
+import io.kycwhitelist.common.problem.Problem.FieldError;
+import io.kycwhitelist.common.validation.RequestValidator;
+import io.kycwhitelist.exchange.api.WhitelistAnswer;
+import io.kycwhitelist.intake.Chain;
+import io.kycwhitelist.whitelist.WhitelistReplica;
+import io.kycwhitelist.whitelist.WhitelistStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Answers exchanges from this instance's whitelist replica: no database round trip. */
+@ApplicationScoped
+public class WhitelistCheck {
+
+    private final WhitelistReplica replica;
+
+    WhitelistCheck(WhitelistReplica replica) {
+        this.replica = replica;
+    }
+
+    /** @param field the name of the address in the request, for the error */
+    public WhitelistAnswer check(String address, String field) {
+        RequestValidator.failIfAny(addressErrors(address, field));
+        return answer(normalized(address), Instant.now());
+    }
+
+    public List<WhitelistAnswer> checkAll(List<String> addresses) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < addresses.size(); i++) {
+            errors.addAll(addressErrors(addresses.get(i), "addresses[" + i + "]"));
+        }
+        RequestValidator.failIfAny(errors);
+        Instant now = Instant.now();
+        return addresses.stream().map(a -> answer(normalized(a), now)).toList();
+    }
+
+    /** The effective status of an address that passed {@link #addressErrors}. */
+    public WhitelistStatus status(String address) {
+        return answer(normalized(address), Instant.now()).status();
+    }
+
+    private WhitelistAnswer answer(String address, Instant now) {
+        Optional<WhitelistReplica.Entry> entry = replica.find(address);
+        WhitelistStatus status = entry.map(e -> WhitelistStatus.effective(e.status(), e.expiresAt(), now)).orElse(WhitelistStatus.NOT_LISTED);
+        return new WhitelistAnswer(Ethereum.checksummed(address), Chain.ETHEREUM, status == WhitelistStatus.ACTIVE, status,
+                entry.map(e -> status == WhitelistStatus.EXPIRED ? e.expiresAt() : e.since()).orElse(null),
+                entry.map(WhitelistReplica.Entry::expiresAt).orElse(null));
+    }
+
+    /** What is wrong with an address given as {@code field}; empty when it is valid. */
+    public static List<FieldError> addressErrors(String address, String field) {
+        if (address == null) {
+            return List.of(new FieldError(field, "is required"));
+        }
+        return Ethereum.isValidAddress(normalized(address))
+                ? List.of()
+                : List.of(new FieldError(field, "must be an Ethereum address: 0x and 40 hex digits; a mixed-case address must match its EIP-55 checksum"));
+    }
+
+    private static String normalized(String address) {
+        return address.startsWith("0X") ? "0x" + address.substring(2) : address;
+    }
+}

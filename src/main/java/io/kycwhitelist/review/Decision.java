@@ -1,0 +1,6 @@
+package io.kycwhitelist.review;
+
+public enum Decision {
+    APPROVE,
+    REJECT
+}

@@ -1,0 +1,209 @@
+package io.kycwhitelist.review.service;
+
+import io.kycwhitelist.audit.AuditAction;
+import io.kycwhitelist.audit.AuditTrail;
+import io.kycwhitelist.common.problem.ProblemException;
+import io.kycwhitelist.common.problem.ProblemType;
+import io.kycwhitelist.intake.Application;
+import io.kycwhitelist.intake.ApplicationDocument;
+import io.kycwhitelist.intake.ApplicationStatus;
+import io.kycwhitelist.intake.ApplicationWallet;
+import io.kycwhitelist.intake.DocumentKind;
+import io.kycwhitelist.intake.api.ReasonView;
+import io.kycwhitelist.review.Decision;
+import io.kycwhitelist.review.ReviewDecision;
+import io.kycwhitelist.review.api.ApplicationReview;
+import io.kycwhitelist.review.api.DecisionRequest;
+import io.kycwhitelist.review.api.QueuePage;
+import io.kycwhitelist.whitelist.ChangeType;
+import io.kycwhitelist.whitelist.OutboxEvent;
+import io.kycwhitelist.whitelist.OutboxPublisher;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * The review queue and reviewers' decisions. A decision takes a row lock on the application and
+ * checks its version against the reviewer's If-Match, so of two reviewers deciding at once
+ * exactly one wins; the other is told the application changed. A final approval writes one
+ * outbox event per wallet in the same transaction; they are published right after the commit.
+ */
+@ApplicationScoped
+public class ReviewService {
+
+    public static final int MAX_PAGE = 100;
+    private static final Logger LOG = Logger.getLogger(ReviewService.class);
+
+    private final AuditTrail audit;
+    private final OutboxPublisher publisher;
+
+    ReviewService(AuditTrail audit, OutboxPublisher publisher) {
+        this.audit = audit;
+        this.publisher = publisher;
+    }
+
+    /** A decided application with the ETag of its new state. */
+    public record Reviewed(ApplicationReview review, String etag) {}
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public QueuePage queue(ApplicationStatus status, int limit, String cursor) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "limit must be 1 to " + MAX_PAGE + ".");
+        }
+        Position after = cursor == null ? null : Position.decode(cursor);
+        List<Application> page = (after == null
+                ? Application.<Application>find("status = ?1 order by createdAt, id", status)
+                : Application.<Application>find("status = ?1 and (createdAt > ?2 or (createdAt = ?2 and id > ?3)) order by createdAt, id",
+                        status, after.createdAt(), after.id()))
+                .range(0, limit) // one more than asked for: it tells whether another page follows
+                .list();
+        boolean more = page.size() > limit;
+        List<Application> shown = more ? page.subList(0, limit) : page;
+        Application last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
+        return new QueuePage(shown.stream().map(ReviewService::item).toList(),
+                more ? new Position(last.createdAt, last.id).encode() : null);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Reviewed application(UUID id) {
+        Application app = find(id, false);
+        return new Reviewed(view(app), etag(app));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ApplicationDocument document(UUID id, DocumentKind kind) {
+        find(id, false);
+        return ApplicationDocument.<ApplicationDocument>find("applicationId = ?1 and kind = ?2", id, kind).firstResultOptional()
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "This application has no " + kind.pathSegment() + " document."));
+    }
+
+    /**
+     * Records a reviewer's decision.
+     *
+     * @param ifMatch the ETag the reviewer saw; null answers 428
+     */
+    public Reviewed decide(UUID id, String ifMatch, DecisionRequest request, String reviewer) {
+        Reviewed reviewed = QuarkusTransaction.requiringNew().call(() -> decideInTransaction(id, ifMatch, request, reviewer));
+        if (reviewed.review().status() == ApplicationStatus.APPROVED) {
+            publisher.publishPending();
+        }
+        return reviewed;
+    }
+
+    private Reviewed decideInTransaction(UUID id, String ifMatch, DecisionRequest request, String reviewer) {
+        Application app = find(id, true);
+        if (ifMatch == null) {
+            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
+                    "Send the application's ETag in If-Match, so that a decision never applies to a state the reviewer did not see.");
+        }
+        if (!ifMatch.trim().equals(etag(app)) && !ifMatch.trim().equals("W/" + etag(app))) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    "Someone else changed this application since it was loaded. Reload it and decide again.");
+        }
+        if (!app.status.awaitsDecision()) {
+            throw new ProblemException(ProblemType.APPLICATION_STATE_CONFLICT, "This application is " + app.status + "; it awaits no decision.");
+        }
+        List<ReviewDecision> earlier = ReviewDecision.of(app.id);
+        if (request.decision() == Decision.APPROVE && earlier.stream().anyMatch(d -> d.decision == Decision.APPROVE && d.reviewer.equals(reviewer))) {
+            throw new ProblemException(ProblemType.FORBIDDEN,
+                    "You approved this application already; four eyes: the second approval must come from another reviewer.");
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        ReviewDecision decision = new ReviewDecision();
+        decision.applicationId = app.id;
+        decision.reviewer = reviewer;
+        decision.decision = request.decision();
+        decision.reason = request.reason();
+        decision.policyVersion = app.policyVersion;
+        decision.decidedAt = now;
+        decision.persist();
+        if (request.decision() == Decision.REJECT) {
+            app.status = ApplicationStatus.REJECTED;
+            app.wallets.forEach(w -> w.claimed = false);
+            audit.record(reviewer, AuditAction.REJECTED, app.id, app.policyVersion, request.reason(), now);
+        } else if (app.status == ApplicationStatus.PENDING_REVIEW && approvalsRequired(app) > 1) {
+            app.status = ApplicationStatus.PENDING_SECOND_APPROVAL;
+            audit.record(reviewer, AuditAction.FIRST_APPROVAL, app.id, app.policyVersion, request.reason(), now);
+        } else {
+            app.status = ApplicationStatus.APPROVED;
+            audit.record(reviewer, AuditAction.APPROVED, app.id, app.policyVersion, request.reason(), now);
+            Instant expiresAt = app.idDocumentExpiry.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            for (ApplicationWallet wallet : app.wallets) {
+                OutboxEvent.of(ChangeType.WHITELIST_ACTIVATED, wallet.chain, wallet.address, app.id, expiresAt, null, now).persist();
+            }
+        }
+        app.updatedAt = now;
+        Application.getEntityManager().flush();
+        LOG.infof("Application %s: %s by a reviewer, now %s", app.id, request.decision(), app.status);
+        return new Reviewed(view(app), etag(app));
+    }
+
+    private static int approvalsRequired(Application app) {
+        return app.flags.isEmpty() ? 1 : 2;
+    }
+
+    private static Application find(UUID id, boolean lock) {
+        Application app = lock ? Application.findById(id, LockModeType.PESSIMISTIC_WRITE) : Application.findById(id);
+        if (app == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "No application with this id.");
+        }
+        return app;
+    }
+
+    static String etag(Application app) {
+        return "\"" + app.version + "\"";
+    }
+
+    private static QueuePage.Item item(Application app) {
+        boolean organization = app.organizationLegalName != null;
+        return new QueuePage.Item(app.id, app.status, app.applicantType,
+                organization ? app.organizationLegalName : app.fullLegalName,
+                organization ? app.fullLegalName : null,
+                app.countryOfResidence, List.copyOf(app.flags), app.createdAt);
+    }
+
+    private static ApplicationReview view(Application app) {
+        List<ApplicationReview.Document> documents = ApplicationDocument.<ApplicationDocument>find("applicationId = ?1 order by kind", app.id).stream()
+                .map(d -> new ApplicationReview.Document(d.kind.pathSegment(), d.contentType, d.sizeBytes, d.sha256, d.uploadedAt))
+                .toList();
+        List<ApplicationReview.DecisionView> decisions = ReviewDecision.of(app.id).stream()
+                .map(d -> new ApplicationReview.DecisionView(d.reviewer, d.decision, d.reason, d.policyVersion, d.decidedAt))
+                .toList();
+        return new ApplicationReview(app.id, app.status, app.applicantType,
+                new ApplicationReview.Person(app.fullLegalName, app.dateOfBirth, app.citizenships, app.countryOfResidence,
+                        app.residenceSubdivision, app.taxResidences, app.usPermanentResident,
+                        new ApplicationReview.IdDocument(app.idDocumentType, app.idDocumentNumber, app.idDocumentIssuingCountry, app.idDocumentExpiry)),
+                app.organizationLegalName == null ? null : new ApplicationReview.Organization(app.organizationLegalName, app.registrationNumber,
+                        app.countryOfIncorporation, app.principalPlaceOfBusiness),
+                app.email, app.professionalInvestor,
+                app.wallets.stream().map(w -> new ApplicationReview.Wallet(w.chain, w.address)).toList(),
+                app.notUsPerson, app.termsVersion,
+                app.reasons.stream().map(ReasonView::of).toList(), List.copyOf(app.flags), app.policyVersion,
+                documents, approvalsRequired(app), decisions, app.createdAt, app.updatedAt);
+    }
+
+    /** Where a page of the queue ends: opaque to clients. */
+    record Position(Instant createdAt, UUID id) {
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString((createdAt + "|" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Position decode(String cursor) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+                return new Position(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+            } catch (RuntimeException e) {
+                throw new ProblemException(ProblemType.BAD_REQUEST, "The cursor is not one this service gave out.");
+            }
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package io.kycwhitelist.whitelist;
+
+public enum ChangeType {
+    WHITELIST_ACTIVATED,
+    WHITELIST_REVOKED
+}

@@ -1,0 +1,54 @@
+package io.kycwhitelist.whitelist.rest;
+
+import io.kycwhitelist.common.problem.ProblemException;
+import io.kycwhitelist.common.problem.ProblemType;
+import io.kycwhitelist.common.security.Roles;
+import io.kycwhitelist.common.validation.RequestValidator;
+import io.kycwhitelist.exchange.WhitelistCheck;
+import io.kycwhitelist.whitelist.WhitelistAdministration;
+import io.kycwhitelist.whitelist.api.RevokeRequest;
+import io.kycwhitelist.whitelist.api.WhitelistEntryView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/admin/whitelist")
+@RolesAllowed(Roles.ADMIN)
+@Tag(name = "Administration", description = "Role admin: revocations and the audit trail.")
+public class AdminWhitelistResource {
+
+    private final WhitelistAdministration administration;
+    private final RequestValidator validator;
+    private final JsonWebToken token;
+
+    AdminWhitelistResource(WhitelistAdministration administration, RequestValidator validator, JsonWebToken token) {
+        this.administration = administration;
+        this.validator = validator;
+        this.token = token;
+    }
+
+    @POST
+    @Path("{address}/revoke")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Revoke an address", description = "Published like every change; exchanges see REVOKED from then on.")
+    @APIResponse(responseCode = "400", description = "A malformed address, or no reason.")
+    @APIResponse(responseCode = "404", description = "The address is not on the whitelist.")
+    @APIResponse(responseCode = "409", description = "The address is revoked already.")
+    public WhitelistEntryView revoke(@PathParam("address") String address, RevokeRequest request) {
+        if (request == null) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "A JSON body with the reason is required.");
+        }
+        RequestValidator.failIfAny(WhitelistCheck.addressErrors(address, "address"));
+        RequestValidator.failIfAny(validator.violations(request));
+        return administration.revoke(address.startsWith("0X") ? "0x" + address.substring(2) : address, request.reason(), token.getName());
+    }
+}
