@@ -12,5 +12,7 @@ public enum AuditAction {
     REJECTED,
     /** A whitelist change reached the whitelist store. */
     PUBLISHED,
-    REVOKED
+    REVOKED,
+    /** An entry passed its identity document's expiry. */
+    EXPIRED
 }

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /**
  * An address of the whitelist, as the whitelist store holds it. Written only by {@link WhitelistStore}.
- * An ACTIVE entry past {@code expiresAt} answers EXPIRED.
+ * An ACTIVE entry past {@code expiresAt} answers EXPIRED even before {@link ExpiryJob} marks it.
  */
 @Entity
 @Table(name = "whitelist_entry")
@@ -30,7 +30,7 @@ public class WhitelistEntry extends PanacheEntityBase {
     @Column(nullable = false)
     public Chain chain;
 
-    /** ACTIVE or REVOKED. */
+    /** ACTIVE, REVOKED or EXPIRED. */
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public WhitelistStatus status;

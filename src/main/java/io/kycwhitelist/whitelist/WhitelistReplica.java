@@ -1,17 +1,24 @@
 package io.kycwhitelist.whitelist;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.scheduler.Scheduled;
+import io.kycwhitelist.common.config.KycConfig;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,12 +48,19 @@ public class WhitelistReplica {
     public record Entry(WhitelistStatus status, Instant since, Instant expiresAt) {}
 
     private final AgroalDataSource dataSource;
+    private final Duration refreshInterval;
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>(1 << 16);
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "whitelist-replica");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile long lastSeq;
     private volatile boolean loaded;
 
-    WhitelistReplica(AgroalDataSource dataSource) {
+    WhitelistReplica(AgroalDataSource dataSource, KycConfig config) {
         this.dataSource = dataSource;
+        this.refreshInterval = config.whitelist().refreshInterval();
     }
 
     /** The stored entry of a valid address (any case); empty when the address is not listed. */
@@ -62,9 +76,14 @@ public class WhitelistReplica {
         return entries.size();
     }
 
-    @Scheduled(every = "${kyc.whitelist.refresh-interval:250ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void onSchedule() {
-        refresh();
+    /** Refreshes on a thread of its own: the scheduler extension checks its triggers once a second only. */
+    void start(@Observes StartupEvent started) {
+        refresher.scheduleWithFixedDelay(this::refresh, 0, refreshInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        refresher.shutdownNow();
     }
 
     /** Reads every change since the last refresh; safe to call from several threads. */
@@ -94,8 +113,8 @@ public class WhitelistReplica {
                         (System.nanoTime() - started) / 1_000_000, entries.size());
             }
             loaded = true;
-        } catch (SQLException e) {
-            LOG.warnf("Whitelist replica could not refresh (%s); answers stay as of change %d", e.getSQLState(), lastSeq);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("Whitelist replica could not refresh (%s); answers stay as of change %d", e.getMessage(), lastSeq);
         }
     }
 }

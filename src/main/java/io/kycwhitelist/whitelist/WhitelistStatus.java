@@ -2,7 +2,7 @@ package io.kycwhitelist.whitelist;
 
 import java.time.Instant;
 
-/** Where an address stands on the whitelist. The store holds ACTIVE and REVOKED; the rest are derived. */
+/** Where an address stands on the whitelist. The store holds ACTIVE, REVOKED and EXPIRED; NOT_LISTED is its absence. */
 public enum WhitelistStatus {
     ACTIVE,
     REVOKED,

@@ -31,7 +31,7 @@ public class WhitelistStore implements WhitelistSink {
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(WhitelistChange change) {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, WRITE_LOCK).getSingleResult();
-        WhitelistStatus status = change.type() == ChangeType.WHITELIST_ACTIVATED ? WhitelistStatus.ACTIVE : WhitelistStatus.REVOKED;
+        WhitelistStatus status = change.type().status();
         int applied = em.createNativeQuery("""
                 INSERT INTO whitelist_entry (address_key, address, chain, status, application_id, since, expires_at, reason, last_event_id, change_seq)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, nextval('whitelist_change_seq'))

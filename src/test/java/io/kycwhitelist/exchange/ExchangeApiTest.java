@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.kycwhitelist.support.Tokens;
+import io.kycwhitelist.whitelist.ExpiryJob;
 import io.kycwhitelist.whitelist.WhitelistReplica;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,6 +37,9 @@ class ExchangeApiTest {
 
     @Inject
     WhitelistReplica replica;
+
+    @Inject
+    ExpiryJob expiry;
 
     String whitelisted() {
         Map<String, Object> body = individual();
@@ -97,6 +101,23 @@ class ExchangeApiTest {
                 .setParameter(1, address.toLowerCase()).executeUpdate());
         replica.refresh();
         whitelist(address).statusCode(200).body("whitelisted", equalTo(false)).body("status", equalTo("EXPIRED"));
+    }
+
+    @Test
+    void theExpiryJobRecordsAndPublishesTheExpiry() {
+        Map<String, Object> body = individual();
+        String id = pendingReview(body);
+        approve(id, ALICE).statusCode(200);
+        String address = walletAddress(body, 0);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE whitelist_entry SET expires_at = now() - interval '1 minute' WHERE address_key = ?1")
+                .setParameter(1, address.toLowerCase()).executeUpdate());
+        expiry.run();
+        whitelist(address).statusCode(200).body("status", equalTo("EXPIRED")).body("whitelisted", equalTo(false));
+        given().auth().oauth2(Tokens.admin()).queryParam("address", address).when().get("/api/v1/admin/audit").then().statusCode(200)
+                .body("action", contains("PUBLISHED", "EXPIRED", "PUBLISHED"))
+                .body("actor[1]", equalTo("system"));
+        org.junit.jupiter.api.Assertions.assertEquals(0, expiry.run(), "an expired entry is expired once");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Size;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /** The service's own settings ({@code kyc.*}); see README "Configuration". */
@@ -15,6 +16,14 @@ public interface KycConfig {
     StatusToken statusToken();
 
     LocalDatabase localDatabase();
+
+    Whitelist whitelist();
+
+    interface Whitelist {
+        /** How often each instance reads whitelist changes: the bound on a replica's staleness. */
+        @WithDefault("250ms")
+        Duration refreshInterval();
+    }
 
     interface Policy {
         /** A policy data file that replaces the one shipped in the application. */

@@ -7,6 +7,7 @@ import io.kycwhitelist.exchange.RestrictionCode;
 import io.kycwhitelist.exchange.WhitelistCheck;
 import io.kycwhitelist.exchange.api.TransferRestriction;
 import jakarta.annotation.security.RolesAllowed;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.EXCHANGE, Roles.ADMIN})
 @Tag(name = "Exchanges")
 @Produces(MediaType.APPLICATION_JSON)
+@NonBlocking
 public class TransferRestrictionResource {
 
     private final WhitelistCheck check;

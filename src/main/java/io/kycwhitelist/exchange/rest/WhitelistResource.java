@@ -10,6 +10,7 @@ import io.kycwhitelist.exchange.api.CheckResults;
 import io.kycwhitelist.exchange.api.WhitelistAnswer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.EXCHANGE, Roles.ADMIN})
 @Tag(name = "Exchanges", description = "Role exchange (or admin): may an address receive the token?")
 @Produces(MediaType.APPLICATION_JSON)
+@NonBlocking
 public class WhitelistResource {
 
     private final WhitelistCheck check;

@@ -2,6 +2,7 @@ package io.kycwhitelist.policy.rest;
 
 import io.kycwhitelist.policy.JurisdictionPolicy;
 import io.kycwhitelist.policy.PolicyInForce;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/jurisdictions")
 @Tag(name = "Jurisdictions", description = "Public: who may not apply.")
+@NonBlocking
 public class JurisdictionResource {
 
     private static final CacheControl CACHE = CacheControl.valueOf("public, max-age=300");
