@@ -90,15 +90,18 @@ load_wallets() { # total
   log "the replica did not catch up"; exit 1
 }
 
-measure() { # name path-or-lua -> prints "req/s p99"
-  local out
+run_wrk() { # duration what [--latency]
   if [ "$2" = whitelist ]; then
-    ADDRESSES="$WORK/addresses.txt" TOKEN="$EXCHANGE_TOKEN" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/whitelist.lua "http://localhost:$PORT_A" >/dev/null
-    out=$(ADDRESSES="$WORK/addresses.txt" TOKEN="$EXCHANGE_TOKEN" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/whitelist.lua "http://localhost:$PORT_A")
+    ADDRESSES="$WORK/addresses.txt" TOKEN="$EXCHANGE_TOKEN" wrk -t2 -c"$CONNECTIONS" -d"$1" ${3:-} -s bench/whitelist.lua "http://localhost:$PORT_A"
   else
-    wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "http://localhost:$PORT_A$2" >/dev/null
-    out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "http://localhost:$PORT_A$2")
+    wrk -t2 -c"$CONNECTIONS" -d"$1" ${3:-} "http://localhost:$PORT_A$2"
   fi
+}
+
+measure() { # name what -> prints "req/s p99"
+  local out
+  run_wrk 5s "$2" >/dev/null
+  out=$(run_wrk "$DURATION" "$2" --latency)
   if printf '%s' "$out" | grep -q "Non-2xx"; then log "$1: non-2xx answers!"; printf '%s\n' "$out" >&2; fi
   printf '%s %s\n' "$(printf '%s' "$out" | awk '/Requests\/sec/ {print $2}')" "$(printf '%s' "$out" | awk '$1 == "99%" {print $2}')"
 }
@@ -123,6 +126,10 @@ for size in 1000 "$LARGE"; do
   log "loading $size wallets"
   load_wallets "$size"
   addresses_file
+  if [ "$size" = 1000 ]; then
+    log "warming up the JIT: $WARMUP on each endpoint, twice"
+    for _ in 1 2; do run_wrk "$WARMUP" whitelist >/dev/null; run_wrk "$WARMUP" /api/v1/jurisdictions >/dev/null; done
+  fi
   log "wrk against the check at $size wallets"
   read -r RPS[check-$size] P99[check-$size] < <(measure "check $size" whitelist)
   log "wrk against /api/v1/jurisdictions at $size wallets"
@@ -142,7 +149,7 @@ done
 SORTED=$(printf '%s\n' "${DELAYS[@]}" | sort -n)
 
 echo
-echo "kyc-whitelist exchange check benchmark: $(nproc) cores, wrk -t2 -c$CONNECTIONS -d$DURATION after a $WARMUP warm-up, $(date -u +%F)"
+echo "kyc-whitelist exchange check benchmark: $(nproc) cores, wrk -t2 -c$CONNECTIONS -d$DURATION (after a 4 x $WARMUP JIT warm-up, and 5s before each), $(date -u +%F)"
 printf '%-34s %10s %10s %12s %10s\n' "endpoint" "wallets" "req/s" "p99" "ratio"
 for size in 1000 "$LARGE"; do
   ratio=$(awk -v a="${RPS[check-$size]}" -v b="${RPS[jur-$size]}" 'BEGIN { printf "%.2f", a / b }')

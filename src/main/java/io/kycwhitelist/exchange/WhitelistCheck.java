@@ -62,7 +62,8 @@ public class WhitelistCheck {
                 : List.of(new FieldError(field, "must be an Ethereum address: 0x and 40 hex digits; a mixed-case address must match its EIP-55 checksum"));
     }
 
-    private static String normalized(String address) {
+    /** The address with a lower-case "0x" (some clients upper-case the whole address). */
+    public static String normalized(String address) {
         return address.startsWith("0X") ? "0x" + address.substring(2) : address;
     }
 }

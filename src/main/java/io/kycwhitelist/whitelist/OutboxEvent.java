@@ -63,8 +63,4 @@ public class OutboxEvent extends PanacheEntityBase {
         event.createdAt = at;
         return event;
     }
-
-    public static long backlog() {
-        return count("publishedAt is null");
-    }
 }

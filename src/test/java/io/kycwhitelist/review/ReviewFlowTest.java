@@ -108,7 +108,9 @@ class ReviewFlowTest {
         given().auth().oauth2(ALICE).queryParam("cursor", "garbage").when().get(REVIEW).then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(ALICE).queryParam("limit", 0).when().get(REVIEW).then().statusCode(400);
         given().auth().oauth2(ALICE).queryParam("limit", 101).when().get(REVIEW).then().statusCode(400);
-        given().auth().oauth2(ALICE).queryParam("status", "NONSENSE").when().get(REVIEW).then().statusCode(404);
+        given().auth().oauth2(ALICE).queryParam("limit", "ten").when().get(REVIEW).then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(ALICE).queryParam("status", "NONSENSE").when().get(REVIEW).then().statusCode(400)
+                .body("detail", containsString("PENDING_SECOND_APPROVAL"));
     }
 
     @Test

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -58,10 +59,19 @@ public class ReviewResource {
     @Operation(summary = "The queue, oldest first", description = "Cursor pagination: pass nextCursor as cursor for the next page.")
     @APIResponse(responseCode = "400", description = "A limit out of range or a cursor this service did not give out.")
     public QueuePage queue(
-            @QueryParam("status") @DefaultValue("PENDING_REVIEW") ApplicationStatus status,
-            @QueryParam("limit") @DefaultValue("20") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) int limit,
+            @QueryParam("status") @DefaultValue("PENDING_REVIEW") @Parameter(schema = @Schema(implementation = ApplicationStatus.class)) String status,
+            @QueryParam("limit") @DefaultValue("20") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) String limit,
             @QueryParam("cursor") String cursor) {
-        return review.queue(status, limit, cursor);
+        ApplicationStatus wanted = Arrays.stream(ApplicationStatus.values()).filter(v -> v.name().equals(status)).findFirst()
+                .orElseThrow(() -> new ProblemException(ProblemType.BAD_REQUEST,
+                        "status must be one of " + Arrays.toString(ApplicationStatus.values()) + "."));
+        int size;
+        try {
+            size = Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "limit must be a whole number from 1 to " + ReviewService.MAX_PAGE + ".");
+        }
+        return review.queue(wanted, size, cursor);
     }
 
     @GET

@@ -49,6 +49,6 @@ public class AdminWhitelistResource {
         }
         RequestValidator.failIfAny(WhitelistCheck.addressErrors(address, "address"));
         RequestValidator.failIfAny(validator.violations(request));
-        return administration.revoke(address.startsWith("0X") ? "0x" + address.substring(2) : address, request.reason(), token.getName());
+        return administration.revoke(WhitelistCheck.normalized(address), request.reason(), token.getName());
     }
 }
