@@ -7,6 +7,10 @@ import org.web3j.crypto.Keys;
 /** Ethereum account addresses: syntax and EIP-55 mixed-case checksums (Keccak-256 from web3j). */
 public final class Ethereum {
 
+    /** What a valid address is, for error messages. */
+    public static final String ADDRESS_RULE =
+            "must be an Ethereum address: 0x and 40 hex digits; a mixed-case address must match its EIP-55 checksum";
+
     private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
 
     private Ethereum() {}

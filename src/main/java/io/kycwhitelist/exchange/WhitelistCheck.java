@@ -59,7 +59,7 @@ public class WhitelistCheck {
         }
         return Ethereum.isValidAddress(normalized(address))
                 ? List.of()
-                : List.of(new FieldError(field, "must be an Ethereum address: 0x and 40 hex digits; a mixed-case address must match its EIP-55 checksum"));
+                : List.of(new FieldError(field, Ethereum.ADDRESS_RULE));
     }
 
     /** The address with a lower-case "0x" (some clients upper-case the whole address). */

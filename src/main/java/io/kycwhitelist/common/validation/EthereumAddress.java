@@ -17,7 +17,7 @@ import java.lang.annotation.Target;
 @Retention(RUNTIME)
 @Constraint(validatedBy = EthereumAddress.Validator.class)
 public @interface EthereumAddress {
-    String message() default "must be an Ethereum address: 0x and 40 hex digits; a mixed-case address must match its EIP-55 checksum";
+    String message() default Ethereum.ADDRESS_RULE;
 
     Class<?>[] groups() default {};
 
