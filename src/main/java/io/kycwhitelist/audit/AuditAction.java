@@ -6,6 +6,8 @@ public enum AuditAction {
     AUTO_REJECTED,
     DOCUMENT_UPLOADED,
     READY_FOR_REVIEW,
+    /** The applicant proved control of a wallet by a signed challenge. */
+    WALLET_PROVEN,
     /** The first of two approvals a flagged application needs. */
     FIRST_APPROVAL,
     APPROVED,

@@ -49,7 +49,8 @@ public class WhitelistCheck {
         WhitelistStatus status = entry.map(e -> WhitelistStatus.effective(e.status(), e.expiresAt(), now)).orElse(WhitelistStatus.NOT_LISTED);
         return new WhitelistAnswer(Ethereum.checksummed(address), Chain.ETHEREUM, status == WhitelistStatus.ACTIVE, status,
                 entry.map(e -> status == WhitelistStatus.EXPIRED ? e.expiresAt() : e.since()).orElse(null),
-                entry.map(WhitelistReplica.Entry::expiresAt).orElse(null));
+                entry.map(WhitelistReplica.Entry::expiresAt).orElse(null),
+                entry.map(WhitelistReplica.Entry::ownershipProven).orElse(null));
     }
 
     /** What is wrong with an address given as {@code field}; empty when it is valid. */

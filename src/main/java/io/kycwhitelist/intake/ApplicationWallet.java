@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /**
  * A wallet named by an application. While {@code claimed}, no other application may name the
@@ -49,4 +50,19 @@ public class ApplicationWallet extends PanacheEntityBase {
 
     @Column(nullable = false)
     public boolean claimed;
+
+    /** When the applicant proved control of the wallet; null until then. */
+    @Column(name = "proven_at")
+    public Instant provenAt;
+
+    /** The message whose signature proved it. */
+    @Column(name = "proof_message")
+    public String proofMessage;
+
+    @Column(name = "proof_signature")
+    public String proofSignature;
+
+    public boolean proven() {
+        return provenAt != null;
+    }
 }

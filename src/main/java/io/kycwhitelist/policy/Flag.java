@@ -5,5 +5,7 @@ public enum Flag {
     /** Restricted only through Hong Kong, claiming Professional Investor status: needs evidence. */
     PROFESSIONAL_INVESTOR_EXCEPTION,
     /** A passport issued by a country that is not among the stated citizenships. */
-    DOCUMENT_NATIONALITY_MISMATCH
+    DOCUMENT_NATIONALITY_MISMATCH,
+    /** A wallet reached review without proof of control (only where the policy makes proofs optional). */
+    WALLET_NOT_PROVEN
 }

@@ -19,6 +19,7 @@ import java.util.Set;
  * @param version the version recorded with every decision
  * @param sha256 hash of the data file this policy was read from
  * @param acceptedTermsVersions terms-and-conditions versions an applicant may declare
+ * @param walletProof whether wallets must be proven before review
  */
 public record JurisdictionPolicy(
         String version,
@@ -26,6 +27,7 @@ public record JurisdictionPolicy(
         String sha256,
         int minimumAge,
         List<String> acceptedTermsVersions,
+        WalletProof walletProof,
         List<RestrictedCountry> countries,
         List<RestrictedSubdivision> subdivisions) {
 

@@ -80,7 +80,7 @@ public final class PolicyLoader {
             throw new InvalidPolicyException(source + " is not a valid policy file: " + String.join("; ", problems));
         }
         return new JurisdictionPolicy(file.version(), file.effectiveDate(), Hashes.sha256Hex(content), file.minimumAge(),
-                file.acceptedTermsVersions(), countries, subdivisions);
+                file.acceptedTermsVersions(), Optional.ofNullable(file.walletProof()).orElse(WalletProof.REQUIRED), countries, subdivisions);
     }
 
     private static void require(boolean condition, String problem, List<String> problems) {
@@ -104,6 +104,7 @@ public final class PolicyLoader {
             LocalDate effectiveDate,
             Integer minimumAge,
             List<String> acceptedTermsVersions,
+            WalletProof walletProof,
             List<CountryEntry> countries,
             List<SubdivisionEntry> subdivisions) {}
 

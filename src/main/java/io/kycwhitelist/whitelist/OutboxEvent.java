@@ -51,6 +51,10 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "published_at")
     public Instant publishedAt;
 
+    /** For an activation: the applicant proved control of the wallet. */
+    @Column(name = "ownership_proven", nullable = false)
+    public boolean ownershipProven;
+
     public static OutboxEvent of(ChangeType type, Chain chain, String address, UUID applicationId, Instant expiresAt, String reason, Instant at) {
         OutboxEvent event = new OutboxEvent();
         event.eventId = UUID.randomUUID();

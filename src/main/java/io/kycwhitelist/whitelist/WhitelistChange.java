@@ -12,10 +12,10 @@ import java.util.UUID;
  */
 public record WhitelistChange(
         long sequence, UUID eventId, ChangeType type, Chain chain, String address, UUID applicationId,
-        Instant expiresAt, String reason, Instant at) {
+        Instant expiresAt, String reason, boolean ownershipProven, Instant at) {
 
     static WhitelistChange of(OutboxEvent event) {
         return new WhitelistChange(event.id, event.eventId, event.type, event.chain, event.address, event.applicationId,
-                event.expiresAt, event.reason, event.createdAt);
+                event.expiresAt, event.reason, event.ownershipProven, event.createdAt);
     }
 }

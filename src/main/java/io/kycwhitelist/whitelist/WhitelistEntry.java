@@ -47,6 +47,9 @@ public class WhitelistEntry extends PanacheEntityBase {
 
     public String reason;
 
+    @Column(name = "ownership_proven", nullable = false)
+    public boolean ownershipProven;
+
     @Column(name = "last_event_id", nullable = false)
     public long lastEventId;
 

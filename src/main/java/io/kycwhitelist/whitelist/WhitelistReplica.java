@@ -36,7 +36,7 @@ public class WhitelistReplica {
     private static final int PAGE = 20_000;
 
     /** What an exchange is told about an address. */
-    public record Entry(WhitelistStatus status, Instant since, Instant expiresAt) {}
+    public record Entry(WhitelistStatus status, Instant since, Instant expiresAt, boolean ownershipProven) {}
 
     /**
      * An address (40 hex digits as three numbers) with its entry, in one object: a lookup touches
@@ -50,8 +50,9 @@ public class WhitelistReplica {
         final WhitelistStatus status;
         final long since;
         final long expires;
+        final boolean ownershipProven;
 
-        private Slot(String address, WhitelistStatus status, long since, long expires) {
+        private Slot(String address, WhitelistStatus status, long since, long expires, boolean ownershipProven) {
             String hex = address.substring(2);
             this.high = Long.parseUnsignedLong(hex.substring(0, 16), 16);
             this.middle = Long.parseUnsignedLong(hex.substring(16, 32), 16);
@@ -59,18 +60,19 @@ public class WhitelistReplica {
             this.status = status;
             this.since = since;
             this.expires = expires;
+            this.ownershipProven = ownershipProven;
         }
 
         static Slot probe(String address) {
-            return new Slot(address, null, NONE, NONE);
+            return new Slot(address, null, NONE, NONE, false);
         }
 
-        static Slot of(String address, WhitelistStatus status, Instant since, Instant expires) {
-            return new Slot(address, status, since.toEpochMilli(), expires == null ? NONE : expires.toEpochMilli());
+        static Slot of(String address, WhitelistStatus status, Instant since, Instant expires, boolean ownershipProven) {
+            return new Slot(address, status, since.toEpochMilli(), expires == null ? NONE : expires.toEpochMilli(), ownershipProven);
         }
 
         Entry entry() {
-            return new Entry(status, Instant.ofEpochMilli(since), expires == NONE ? null : Instant.ofEpochMilli(expires));
+            return new Entry(status, Instant.ofEpochMilli(since), expires == NONE ? null : Instant.ofEpochMilli(expires), ownershipProven);
         }
 
         @Override
@@ -130,7 +132,7 @@ public class WhitelistReplica {
         int read = 0;
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(
-                        "SELECT address_key, status, since, expires_at, change_seq FROM whitelist_entry WHERE change_seq > ? ORDER BY change_seq LIMIT " + PAGE)) {
+                        "SELECT address_key, status, since, expires_at, change_seq, ownership_proven FROM whitelist_entry WHERE change_seq > ? ORDER BY change_seq LIMIT " + PAGE)) {
             int page;
             do {
                 page = 0;
@@ -139,7 +141,7 @@ public class WhitelistReplica {
                     while (rows.next()) {
                         Timestamp expires = rows.getTimestamp(4);
                         Slot slot = Slot.of(rows.getString(1), WhitelistStatus.valueOf(rows.getString(2)),
-                                rows.getTimestamp(3).toInstant(), expires == null ? null : expires.toInstant());
+                                rows.getTimestamp(3).toInstant(), expires == null ? null : expires.toInstant(), rows.getBoolean(6));
                         entries.put(slot, slot);
                         lastSeq = rows.getLong(5);
                         page++;

@@ -33,12 +33,14 @@ public class WhitelistStore implements WhitelistSink {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, WRITE_LOCK).getSingleResult();
         WhitelistStatus status = change.type().status();
         int applied = em.createNativeQuery("""
-                INSERT INTO whitelist_entry (address_key, address, chain, status, application_id, since, expires_at, reason, last_event_id, change_seq)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, nextval('whitelist_change_seq'))
+                INSERT INTO whitelist_entry (address_key, address, chain, status, application_id, since, expires_at, reason, last_event_id,
+                    ownership_proven, change_seq)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, nextval('whitelist_change_seq'))
                 ON CONFLICT (address_key) DO UPDATE SET
                     address = EXCLUDED.address, chain = EXCLUDED.chain, status = EXCLUDED.status,
                     application_id = EXCLUDED.application_id, since = EXCLUDED.since,
                     expires_at = CASE WHEN EXCLUDED.status = 'ACTIVE' THEN EXCLUDED.expires_at ELSE whitelist_entry.expires_at END,
+                    ownership_proven = CASE WHEN EXCLUDED.status = 'ACTIVE' THEN EXCLUDED.ownership_proven ELSE whitelist_entry.ownership_proven END,
                     reason = EXCLUDED.reason, last_event_id = EXCLUDED.last_event_id, change_seq = EXCLUDED.change_seq
                 WHERE whitelist_entry.last_event_id < EXCLUDED.last_event_id
                 """)
@@ -51,6 +53,7 @@ public class WhitelistStore implements WhitelistSink {
                 .setParameter(7, change.expiresAt() == null ? null : Timestamp.from(change.expiresAt()))
                 .setParameter(8, change.reason())
                 .setParameter(9, change.sequence())
+                .setParameter(10, change.ownershipProven())
                 .executeUpdate();
         if (applied > 0) {
             audit.record(AuditTrail.SYSTEM, AuditAction.PUBLISHED, change.applicationId(), change.address(), null,

@@ -60,6 +60,8 @@ class OpenApiContractTest {
                 Map.entry("/api/v1/applications/{id}", List.of("get")),
                 Map.entry("/api/v1/applications/{id}/documents/{kind}", List.of("put")),
                 Map.entry("/api/v1/jurisdictions", List.of("get")),
+                Map.entry("/api/v1/applications/{id}/wallets/{address}/challenge", List.of("post")),
+                Map.entry("/api/v1/applications/{id}/wallets/{address}/proof", List.of("put")),
                 Map.entry("/api/v1/review/applications", List.of("get")),
                 Map.entry("/api/v1/review/applications/{id}", List.of("get")),
                 Map.entry("/api/v1/review/applications/{id}/documents/{kind}", List.of("get")),

@@ -115,8 +115,8 @@ class ExchangeApiTest {
         expiry.run();
         whitelist(address).statusCode(200).body("status", equalTo("EXPIRED")).body("whitelisted", equalTo(false));
         given().auth().oauth2(Tokens.admin()).queryParam("address", address).when().get("/api/v1/admin/audit").then().statusCode(200)
-                .body("action", contains("PUBLISHED", "EXPIRED", "PUBLISHED"))
-                .body("actor[1]", equalTo("system"));
+                .body("action", contains("WALLET_PROVEN", "PUBLISHED", "EXPIRED", "PUBLISHED"))
+                .body("actor[2]", equalTo("system"));
         org.junit.jupiter.api.Assertions.assertEquals(0, expiry.run(), "an expired entry is expired once");
     }
 

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.kycwhitelist.support.Applications;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.ExtractableResponse;
@@ -38,25 +39,37 @@ class DocumentsAndStatusTest {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 
-    record Created(String id, String token) {}
+    record Created(String id, String token, Map<String, Object> body) {}
 
     static Created create(Map<String, Object> body) {
         ExtractableResponse<Response> r = submit(body).statusCode(201).extract();
-        return new Created(r.path("id"), r.path("statusToken"));
+        return new Created(r.path("id"), r.path("statusToken"), body);
+    }
+
+    /** Submitted with its wallets proven: the documents are all it still needs. */
+    static Created createProven(Map<String, Object> body) {
+        Created app = create(body);
+        Applications.proveWallets(app.id(), app.token(), body);
+        return app;
     }
 
     @Test
-    void theIdentityDocumentCompletesAnOrdinaryApplication() {
-        Created app = create(individual());
+    void theIdentityDocumentAndTheWalletProofCompleteAnOrdinaryApplication() {
+        Map<String, Object> body = individual();
+        Created app = create(body);
         status(app.id(), app.token()).statusCode(200)
                 .body("status", equalTo("PENDING_DOCUMENT"))
-                .body("missingDocuments", contains("identity"));
+                .body("missingDocuments", contains("identity"))
+                .body("unprovenWallets", contains(Applications.walletAddress(body, 0)));
         upload(app.id(), app.token(), "identity", "image/png", png()).statusCode(200)
-                .body("status", equalTo("PENDING_REVIEW"))
-                .body("missingDocuments", empty());
+                .body("status", equalTo("PENDING_DOCUMENT"))
+                .body("missingDocuments", empty())
+                .body("unprovenWallets", contains(Applications.walletAddress(body, 0)));
+        Applications.proveWallets(app.id(), app.token(), body);
         status(app.id(), app.token()).statusCode(200)
                 .body("status", equalTo("PENDING_REVIEW"))
-                .body("missingDocuments", empty());
+                .body("missingDocuments", empty())
+                .body("unprovenWallets", empty());
     }
 
     @Test
@@ -64,7 +77,7 @@ class DocumentsAndStatusTest {
         Map<String, Object> body = individual();
         body.put("countryOfResidence", "HK");
         body.put("professionalInvestor", true);
-        Created app = create(body);
+        Created app = createProven(body);
         upload(app.id(), app.token(), "identity", "application/pdf", PDF).statusCode(200)
                 .body("status", equalTo("PENDING_DOCUMENT"))
                 .body("missingDocuments", contains("professional-investor-evidence"));
@@ -100,7 +113,7 @@ class DocumentsAndStatusTest {
 
     @Test
     void aDocumentOver10MibIs413AndOneOfExactly10MibIsTaken() {
-        Created app = create(individual());
+        Created app = createProven(individual());
         byte[] tooLarge = Arrays.copyOf(png(), 10 * 1024 * 1024 + 1);
         upload(app.id(), app.token(), "identity", "image/png", tooLarge).statusCode(413)
                 .contentType("application/problem+json")
@@ -126,7 +139,7 @@ class DocumentsAndStatusTest {
 
     @Test
     void documentsCannotBeChangedOnceInReview() {
-        Created app = create(individual());
+        Created app = createProven(individual());
         upload(app.id(), app.token(), "identity", "image/png", png()).statusCode(200);
         upload(app.id(), app.token(), "identity", "application/pdf", PDF).statusCode(409);
     }
@@ -173,11 +186,12 @@ class DocumentsAndStatusTest {
 
     @Test
     void uploadsAndDecisionsLeaveAnAuditTrailWithoutPersonalData() {
-        Created app = create(individual());
+        Created app = createProven(individual());
         upload(app.id(), app.token(), "identity", "image/png", png()).statusCode(200);
         List<String> actions = io.kycwhitelist.audit.AuditEvent.<io.kycwhitelist.audit.AuditEvent>list("applicationId = ?1 order by id", UUID.fromString(app.id()))
                 .stream().map(e -> e.action + "/" + e.actor + "/" + e.policyVersion).toList();
         org.junit.jupiter.api.Assertions.assertEquals(List.of(
-                "SUBMITTED/applicant/2026-11-22.1", "DOCUMENT_UPLOADED/applicant/2026-11-22.1", "READY_FOR_REVIEW/system/2026-11-22.1"), actions);
+                "SUBMITTED/applicant/2026-11-22.1", "WALLET_PROVEN/applicant/2026-11-22.1", "DOCUMENT_UPLOADED/applicant/2026-11-22.1",
+                "READY_FOR_REVIEW/system/2026-11-22.1"), actions);
     }
 }

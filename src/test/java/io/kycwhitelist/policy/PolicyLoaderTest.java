@@ -45,6 +45,13 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void walletProofsAreRequiredUnlessThePolicySaysOptional() {
+        org.junit.jupiter.api.Assertions.assertEquals(WalletProof.REQUIRED, load(MINIMAL).walletProof());
+        org.junit.jupiter.api.Assertions.assertEquals(WalletProof.OPTIONAL, load(MINIMAL.replace("minimumAge: 18", "minimumAge: 18\nwalletProof: OPTIONAL")).walletProof());
+        assertTrue(failure(MINIMAL.replace("minimumAge: 18", "minimumAge: 18\nwalletProof: SOMETIMES")).contains("not a valid policy file"));
+    }
+
+    @Test
     void theContentHashChangesWithTheContent() {
         assertNotEquals(load(MINIMAL).sha256(), load(MINIMAL + "\n# comment\n").sha256());
         assertEquals(64, load(MINIMAL).sha256().length());

@@ -70,6 +70,7 @@ class CrashSafetyIT {
             wallets += ((List<?>) body.get("wallets")).size();
             ExtractableResponse<Response> created = given().contentType(ContentType.JSON).body(body)
                     .when().post(base + Applications.PATH).then().statusCode(201).extract();
+            Applications.proveWallets(base, created.path("id"), created.path("statusToken"), body);
             given().header("X-Status-Token", (String) created.path("statusToken")).contentType("image/png").body(Applications.png())
                     .when().put(base + Applications.PATH + "/" + created.path("id") + "/documents/identity").then().statusCode(200);
             ids.add(created.path("id"));

@@ -76,6 +76,7 @@ class ProductionRunIT {
         String id = created.path("id");
         String token = created.path("statusToken");
         given().when().get(first.url("/dev/token?role=admin")).then().statusCode(404);
+        Applications.proveWallets(first.url(""), id, token, body);
         first.stop();
 
         PackagedService second = PackagedService.start(settings, "production-run");

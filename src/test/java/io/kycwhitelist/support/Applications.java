@@ -4,13 +4,18 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
+import org.web3j.crypto.Sign;
 
 /**
  * Builders of application bodies as plain maps (so a test can break any field), and the calls
@@ -23,9 +28,52 @@ public final class Applications {
 
     private Applications() {}
 
-    /** A fresh, checksummed Ethereum address no other test uses. */
+    private static final Map<String, ECKeyPair> KEYS = new ConcurrentHashMap<>();
+
+    /** A fresh, checksummed Ethereum address no other test uses, whose key {@link #sign} knows. */
     public static String freshAddress() {
-        return Keys.toChecksumAddress(String.format("0x%040x", new BigInteger(160, RANDOM)));
+        try {
+            ECKeyPair key = Keys.createEcKeyPair(RANDOM);
+            String address = Keys.toChecksumAddress(Keys.getAddress(key));
+            KEYS.put(address.toLowerCase(), key);
+            return address;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The personal_sign signature of {@code message} by the key of {@code address}, as 0x + 130 hex digits (v 27/28). */
+    public static String sign(String message, String address) {
+        return sign(message, KEYS.get(address.toLowerCase()));
+    }
+
+    public static String sign(String message, ECKeyPair key) {
+        Sign.SignatureData signature = Sign.signPrefixedMessage(message.getBytes(StandardCharsets.UTF_8), key);
+        return "0x" + HexFormat.of().formatHex(signature.getR()) + HexFormat.of().formatHex(signature.getS())
+                + HexFormat.of().formatHex(signature.getV());
+    }
+
+    public static ValidatableResponse challenge(String base, String id, String token, String address) {
+        return given().header("X-Status-Token", token).when().post(base + PATH + "/" + id + "/wallets/" + address + "/challenge").then();
+    }
+
+    public static ValidatableResponse prove(String base, String id, String token, String address, String signature) {
+        return given().header("X-Status-Token", token).contentType(ContentType.JSON).body(Map.of("signature", signature))
+                .when().put(base + PATH + "/" + id + "/wallets/" + address + "/proof").then();
+    }
+
+    /** Proves control of every wallet of the application (body as submitted) against the service at {@code base}. */
+    @SuppressWarnings("unchecked")
+    public static void proveWallets(String base, String id, String token, Map<String, Object> body) {
+        for (Map<String, Object> wallet : (List<Map<String, Object>>) body.get("wallets")) {
+            String address = (String) wallet.get("address");
+            String message = challenge(base, id, token, address).statusCode(201).extract().path("message");
+            prove(base, id, token, address, sign(message, address)).statusCode(200);
+        }
+    }
+
+    public static void proveWallets(String id, String token, Map<String, Object> body) {
+        proveWallets("", id, token, body);
     }
 
     public static Map<String, Object> person() {

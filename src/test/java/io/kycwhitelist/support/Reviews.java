@@ -16,10 +16,11 @@ public final class Reviews {
 
     private Reviews() {}
 
-    /** An application submitted and completed with its identity document: PENDING_REVIEW. */
+    /** An application submitted, its wallets proven and its identity document uploaded: PENDING_REVIEW. */
     public static String pendingReview(Map<String, Object> body) {
         ExtractableResponse<Response> created = Applications.submit(body).statusCode(201).extract();
         String id = created.path("id");
+        Applications.proveWallets(id, created.path("statusToken"), body);
         Applications.upload(id, created.path("statusToken"), "identity", "image/png", Applications.png()).statusCode(200);
         return id;
     }

@@ -19,6 +19,25 @@ public interface KycConfig {
 
     Whitelist whitelist();
 
+    WalletProof walletProof();
+
+    /** The challenge applicants sign to prove control of a wallet (EIP-4361 style). */
+    interface WalletProof {
+        /** Who asks for the signature: the service's public host name. */
+        @WithDefault("kyc-whitelist.local")
+        String domain();
+
+        @WithDefault("https://kyc-whitelist.local")
+        String uri();
+
+        /** The token's name, as the message names it. */
+        @WithDefault("the token")
+        String tokenName();
+
+        @WithDefault("15m")
+        Duration challengeTtl();
+    }
+
     interface Whitelist {
         /** How often each instance reads whitelist changes: the bound on a replica's staleness. */
         @WithDefault("250ms")

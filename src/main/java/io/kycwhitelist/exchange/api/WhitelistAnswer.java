@@ -14,4 +14,5 @@ public record WhitelistAnswer(
         @Schema(description = "True only for an ACTIVE entry.") boolean whitelisted,
         WhitelistStatus status,
         @Schema(description = "When the address took this status; absent for NOT_LISTED.") Instant since,
-        @Schema(description = "When the whitelisting ends (the identity document's expiry); absent for NOT_LISTED.") Instant expiresAt) {}
+        @Schema(description = "When the whitelisting ends (the identity document's expiry); absent for NOT_LISTED.") Instant expiresAt,
+        @Schema(description = "The holder proved control of the address with a signed challenge; absent for NOT_LISTED.") Boolean ownershipProven) {}

@@ -16,6 +16,7 @@ public record ApplicationStatusView(
         List<Flag> flags,
         String policyVersion,
         @Schema(description = "Documents still to upload, by their path segment.", example = "[\"identity\"]") List<String> missingDocuments,
+        @Schema(description = "Wallets (EIP-55) whose control is still to prove with a signed challenge.") List<String> unprovenWallets,
         Instant createdAt,
         Instant updatedAt) {
 

@@ -29,10 +29,12 @@ import io.kycwhitelist.intake.api.PersonDetails;
 import io.kycwhitelist.intake.api.ReasonView;
 import io.kycwhitelist.intake.api.WalletRequest;
 import io.kycwhitelist.policy.Applicant;
+import io.kycwhitelist.policy.Flag;
 import io.kycwhitelist.policy.JurisdictionPolicy;
 import io.kycwhitelist.policy.PolicyDecision;
 import io.kycwhitelist.policy.PolicyInForce;
 import io.kycwhitelist.policy.Reason;
+import io.kycwhitelist.policy.WalletProof;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -308,7 +310,7 @@ public class IntakeService {
     public ApplicationStatusView status(UUID id, String statusToken) {
         Application app = authorized(id, statusToken, false);
         return new ApplicationStatusView(app.id, app.status, reasonViews(app.reasons), List.copyOf(app.flags), app.policyVersion,
-                ApplicationStatusView.segments(missingDocuments(app)), app.createdAt, app.updatedAt);
+                ApplicationStatusView.segments(missingDocuments(app)), unprovenWallets(app), app.createdAt, app.updatedAt);
     }
 
     /** Stores a document; the application moves to review once every required document is in. */
@@ -351,17 +353,40 @@ public class IntakeService {
         document.persist();
         audit.record(AuditTrail.APPLICANT, AuditAction.DOCUMENT_UPLOADED, app.id, app.policyVersion,
                 kind.pathSegment() + " " + type + " " + content.length + " bytes sha256=" + document.sha256, now);
-        List<DocumentKind> missing = missingDocuments(app);
-        if (missing.isEmpty()) {
-            app.status = ApplicationStatus.PENDING_REVIEW;
-            audit.record(AuditTrail.SYSTEM, AuditAction.READY_FOR_REVIEW, app.id, app.policyVersion, null, now);
-        }
+        advanceIfComplete(app, now);
         app.updatedAt = now;
         LOG.infof("Application %s: %s document received, now %s", app.id, kind.pathSegment(), app.status);
-        return new DocumentReceipt(app.status, ApplicationStatusView.segments(missing));
+        return new DocumentReceipt(app.status, ApplicationStatusView.segments(missingDocuments(app)), unprovenWallets(app));
     }
 
-    private Application authorized(UUID id, String statusToken, boolean lock) {
+    /**
+     * Moves an application waiting for its applicant to review once every required document is in
+     * and, where the policy requires it, every wallet is proven; where the policy makes proofs
+     * optional, unproven wallets go to review flagged WALLET_NOT_PROVEN.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void advanceIfComplete(Application app, Instant now) {
+        if (app.status != ApplicationStatus.PENDING_DOCUMENT || !missingDocuments(app).isEmpty()) {
+            return;
+        }
+        boolean unproven = app.wallets.stream().anyMatch(w -> !w.proven());
+        if (unproven && policies.current().walletProof() == WalletProof.REQUIRED) {
+            return;
+        }
+        if (unproven && !app.flags.contains(Flag.WALLET_NOT_PROVEN)) {
+            List<Flag> flags = new ArrayList<>(app.flags);
+            flags.add(Flag.WALLET_NOT_PROVEN);
+            app.flags = flags;
+        }
+        app.status = ApplicationStatus.PENDING_REVIEW;
+        audit.record(AuditTrail.SYSTEM, AuditAction.READY_FOR_REVIEW, app.id, app.policyVersion, unproven ? "flags=" + app.flags : null, now);
+    }
+
+    /**
+     * The application, for the holder of its status token; {@code lock} takes a row lock for a change.
+     * A missing token is a 400, an unknown id or a wrong token the same 404.
+     */
+    public Application authorized(UUID id, String statusToken, boolean lock) {
         if (statusToken == null || statusToken.isBlank()) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "The X-Status-Token header is required: it was given with the answer to the submission.");
         }
@@ -380,6 +405,14 @@ public class IntakeService {
                 .map(d -> d.kind)
                 .collect(Collectors.toSet());
         return app.requiredDocuments().stream().filter(k -> !present.contains(k)).toList();
+    }
+
+    /** The wallets still to prove, while the applicant can still prove them. */
+    private static List<String> unprovenWallets(Application app) {
+        if (app.status == ApplicationStatus.REJECTED || app.status == ApplicationStatus.APPROVED) {
+            return List.of();
+        }
+        return app.wallets.stream().filter(w -> !w.proven()).map(w -> w.address).toList();
     }
 
     private static List<ReasonView> reasonViews(List<Reason> reasons) {

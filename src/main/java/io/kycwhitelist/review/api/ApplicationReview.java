@@ -48,8 +48,14 @@ public record ApplicationReview(
     @Schema(name = "ReviewOrganization")
     public record Organization(String legalName, String registrationNumber, String countryOfIncorporation, String principalPlaceOfBusiness) {}
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ReviewWallet")
-    public record Wallet(Chain chain, String address) {}
+    public record Wallet(
+            Chain chain, String address,
+            @Schema(description = "The applicant proved control with a signed challenge.") boolean proven,
+            Instant provenAt,
+            @Schema(description = "The message that was signed.") String signedMessage,
+            String signature) {}
 
     @Schema(name = "ReviewDocument")
     public record Document(

@@ -138,7 +138,9 @@ public class ReviewService {
             audit.record(reviewer, AuditAction.APPROVED, app.id, app.policyVersion, request.reason(), now);
             Instant expiresAt = app.idDocumentExpiry.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
             for (ApplicationWallet wallet : app.wallets) {
-                OutboxEvent.of(ChangeType.WHITELIST_ACTIVATED, wallet.chain, wallet.address, app.id, expiresAt, null, now).persist();
+                OutboxEvent event = OutboxEvent.of(ChangeType.WHITELIST_ACTIVATED, wallet.chain, wallet.address, app.id, expiresAt, null, now);
+                event.ownershipProven = wallet.proven();
+                event.persist();
             }
         }
         app.updatedAt = now;
@@ -185,7 +187,7 @@ public class ReviewService {
                 app.organizationLegalName == null ? null : new ApplicationReview.Organization(app.organizationLegalName, app.registrationNumber,
                         app.countryOfIncorporation, app.principalPlaceOfBusiness),
                 app.email, app.professionalInvestor,
-                app.wallets.stream().map(w -> new ApplicationReview.Wallet(w.chain, w.address)).toList(),
+                app.wallets.stream().map(w -> new ApplicationReview.Wallet(w.chain, w.address, w.proven(), w.provenAt, w.proofMessage, w.proofSignature)).toList(),
                 app.notUsPerson, app.termsVersion,
                 app.reasons.stream().map(ReasonView::of).toList(), List.copyOf(app.flags), app.policyVersion,
                 documents, approvalsRequired(app), decisions, app.createdAt, app.updatedAt);
