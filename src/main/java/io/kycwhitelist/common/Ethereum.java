@@ -1,5 +1,7 @@
 package io.kycwhitelist.common;
 
+import io.kycwhitelist.common.problem.Problem.FieldError;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.web3j.crypto.Keys;
@@ -26,6 +28,19 @@ public final class Ethereum {
         String hex = address.substring(2);
         boolean singleCase = hex.equals(hex.toLowerCase(Locale.ROOT)) || hex.equals(hex.toUpperCase(Locale.ROOT));
         return singleCase || checksummed(address).equals(address);
+    }
+
+    /** The address with a lower-case "0x" (some clients upper-case the whole address). */
+    public static String normalized(String address) {
+        return address.startsWith("0X") ? "0x" + address.substring(2) : address;
+    }
+
+    /** What is wrong with an address given as {@code field}, in any case; empty when it is valid. */
+    public static List<FieldError> addressErrors(String address, String field) {
+        if (address == null) {
+            return List.of(new FieldError(field, "is required"));
+        }
+        return isValidAddress(normalized(address)) ? List.of() : List.of(new FieldError(field, ADDRESS_RULE));
     }
 
     /** The EIP-55 checksummed form of a valid address, in any case. */

@@ -25,23 +25,23 @@ public class WhitelistCheck {
 
     /** @param field the name of the address in the request, for the error */
     public WhitelistAnswer check(String address, String field) {
-        RequestValidator.failIfAny(addressErrors(address, field));
-        return answer(normalized(address), Instant.now());
+        RequestValidator.failIfAny(Ethereum.addressErrors(address, field));
+        return answer(Ethereum.normalized(address), Instant.now());
     }
 
     public List<WhitelistAnswer> checkAll(List<String> addresses) {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < addresses.size(); i++) {
-            errors.addAll(addressErrors(addresses.get(i), "addresses[" + i + "]"));
+            errors.addAll(Ethereum.addressErrors(addresses.get(i), "addresses[" + i + "]"));
         }
         RequestValidator.failIfAny(errors);
         Instant now = Instant.now();
-        return addresses.stream().map(a -> answer(normalized(a), now)).toList();
+        return addresses.stream().map(a -> answer(Ethereum.normalized(a), now)).toList();
     }
 
-    /** The effective status of an address that passed {@link #addressErrors}. */
+    /** The effective status of an address that passed {@link Ethereum#addressErrors}. */
     public WhitelistStatus status(String address) {
-        return answer(normalized(address), Instant.now()).status();
+        return answer(Ethereum.normalized(address), Instant.now()).status();
     }
 
     private WhitelistAnswer answer(String address, Instant now) {
@@ -51,20 +51,5 @@ public class WhitelistCheck {
                 entry.map(e -> status == WhitelistStatus.EXPIRED ? e.expiresAt() : e.since()).orElse(null),
                 entry.map(WhitelistReplica.Entry::expiresAt).orElse(null),
                 entry.map(WhitelistReplica.Entry::ownershipProven).orElse(null));
-    }
-
-    /** What is wrong with an address given as {@code field}; empty when it is valid. */
-    public static List<FieldError> addressErrors(String address, String field) {
-        if (address == null) {
-            return List.of(new FieldError(field, "is required"));
-        }
-        return Ethereum.isValidAddress(normalized(address))
-                ? List.of()
-                : List.of(new FieldError(field, Ethereum.ADDRESS_RULE));
-    }
-
-    /** The address with a lower-case "0x" (some clients upper-case the whole address). */
-    public static String normalized(String address) {
-        return address.startsWith("0X") ? "0x" + address.substring(2) : address;
     }
 }

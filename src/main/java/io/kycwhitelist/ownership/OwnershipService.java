@@ -101,13 +101,11 @@ public class OwnershipService {
     }
 
     private static ApplicationWallet walletOf(Application app, String address) {
-        RequestValidator.failIfAny(address != null && Ethereum.isValidAddress(address)
-                ? List.of()
-                : List.of(new FieldError("address", Ethereum.ADDRESS_RULE)));
+        RequestValidator.failIfAny(Ethereum.addressErrors(address, "address"));
         if (app.status == ApplicationStatus.REJECTED || app.status == ApplicationStatus.APPROVED) {
             throw new ProblemException(ProblemType.APPLICATION_STATE_CONFLICT, "This application is " + app.status + "; its wallets need no proof.");
         }
-        String key = address.toLowerCase(Locale.ROOT);
+        String key = Ethereum.normalized(address).toLowerCase(Locale.ROOT);
         return app.wallets.stream().filter(w -> w.addressKey.equals(key)).findFirst()
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "This application names no such wallet."));
     }

@@ -2,11 +2,11 @@ package io.kycwhitelist.audit.rest;
 
 import io.kycwhitelist.audit.AuditEvent;
 import io.kycwhitelist.audit.api.AuditRecord;
+import io.kycwhitelist.common.Ethereum;
 import io.kycwhitelist.common.problem.ProblemException;
 import io.kycwhitelist.common.problem.ProblemType;
 import io.kycwhitelist.common.security.Roles;
 import io.kycwhitelist.common.validation.RequestValidator;
-import io.kycwhitelist.exchange.WhitelistCheck;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -38,7 +38,7 @@ public class AuditResource {
             throw new ProblemException(ProblemType.BAD_REQUEST, "Give applicationId or address.");
         }
         if (address != null) {
-            RequestValidator.failIfAny(WhitelistCheck.addressErrors(address, "address"));
+            RequestValidator.failIfAny(Ethereum.addressErrors(address, "address"));
         }
         String key = address == null ? null : address.toLowerCase(Locale.ROOT);
         List<AuditEvent> events = applicationId != null && key != null

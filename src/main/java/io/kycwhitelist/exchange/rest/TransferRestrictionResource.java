@@ -1,5 +1,6 @@
 package io.kycwhitelist.exchange.rest;
 
+import io.kycwhitelist.common.Ethereum;
 import io.kycwhitelist.common.problem.Problem.FieldError;
 import io.kycwhitelist.common.security.Roles;
 import io.kycwhitelist.common.validation.RequestValidator;
@@ -38,8 +39,8 @@ public class TransferRestrictionResource {
             description = "0 SUCCESS, or the first restriction found; the sender is checked before the recipient.")
     @APIResponse(responseCode = "400", description = "from or to missing or malformed.")
     public TransferRestriction detect(@QueryParam("from") String from, @QueryParam("to") String to) {
-        List<FieldError> errors = new ArrayList<>(WhitelistCheck.addressErrors(from, "from"));
-        errors.addAll(WhitelistCheck.addressErrors(to, "to"));
+        List<FieldError> errors = new ArrayList<>(Ethereum.addressErrors(from, "from"));
+        errors.addAll(Ethereum.addressErrors(to, "to"));
         RequestValidator.failIfAny(errors);
         return TransferRestriction.of(RestrictionCode.detect(check.status(from), check.status(to)));
     }

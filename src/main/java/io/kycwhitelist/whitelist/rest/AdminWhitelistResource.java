@@ -1,10 +1,10 @@
 package io.kycwhitelist.whitelist.rest;
 
+import io.kycwhitelist.common.Ethereum;
 import io.kycwhitelist.common.problem.ProblemException;
 import io.kycwhitelist.common.problem.ProblemType;
 import io.kycwhitelist.common.security.Roles;
 import io.kycwhitelist.common.validation.RequestValidator;
-import io.kycwhitelist.exchange.WhitelistCheck;
 import io.kycwhitelist.whitelist.WhitelistAdministration;
 import io.kycwhitelist.whitelist.api.RevokeRequest;
 import io.kycwhitelist.whitelist.api.WhitelistEntryView;
@@ -47,8 +47,8 @@ public class AdminWhitelistResource {
         if (request == null) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "A JSON body with the reason is required.");
         }
-        RequestValidator.failIfAny(WhitelistCheck.addressErrors(address, "address"));
+        RequestValidator.failIfAny(Ethereum.addressErrors(address, "address"));
         RequestValidator.failIfAny(validator.violations(request));
-        return administration.revoke(WhitelistCheck.normalized(address), request.reason(), token.getName());
+        return administration.revoke(Ethereum.normalized(address), request.reason(), token.getName());
     }
 }
