@@ -4,7 +4,14 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import javax.imageio.ImageIO;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -148,8 +155,28 @@ public final class Applications {
                 .when().put(PATH + "/" + id + "/documents/" + kind).then();
     }
 
-    /** The smallest valid PNG signature followed by some bytes: what the service sniffs. */
+    private static final byte[] PASSPORT_PNG = passportImage();
+
+    /** A small real PNG standing for a passport scan (the service sniffs its signature; browsers show it). */
     public static byte[] png() {
-        return new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        return PASSPORT_PNG.clone();
+    }
+
+    private static byte[] passportImage() {
+        BufferedImage image = new BufferedImage(240, 150, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(0x1f3a68));
+        g.fillRect(0, 0, 240, 150);
+        g.setColor(Color.WHITE);
+        g.fillRect(16, 40, 70, 90);
+        g.drawString("PASSPORT  C01X00T47", 100, 60);
+        g.drawString("TEST SPECIMEN", 100, 90);
+        g.dispose();
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

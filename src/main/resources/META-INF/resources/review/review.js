@@ -1,0 +1,165 @@
+import { countryName } from "/countries.js";
+
+const API = "/api/v1";
+const $ = (id) => document.getElementById(id);
+const text = (tag, content) => Object.assign(document.createElement(tag), { textContent: content ?? "" });
+let token = sessionStorage.getItem("kyc-token");
+let roles = [];
+let cursor = null;
+let current = null; // { id, etag }
+const objectUrls = [];
+
+function authHeaders(extra = {}) {
+  return { Authorization: `Bearer ${token}`, ...extra };
+}
+
+function claims(jwt) {
+  try { return JSON.parse(atob(jwt.split(".")[1].replace(/-/g, "+").replace(/_/g, "/"))); } catch { return {}; }
+}
+
+async function signIn(event) {
+  event?.preventDefault();
+  token = token || $("token").value.trim();
+  const response = await fetch(`${API}/review/applications?limit=1`, { headers: authHeaders() });
+  if (!response.ok) {
+    $("signin-error").textContent = response.status === 403 ? "This token does not carry the reviewer role." : "This token was refused (expired, or from another issuer).";
+    token = null;
+    sessionStorage.removeItem("kyc-token");
+    return;
+  }
+  sessionStorage.setItem("kyc-token", token);
+  roles = claims(token).groups || [];
+  $("signin").hidden = true;
+  loadQueue(true);
+}
+
+function age(since) {
+  const hours = Math.floor((Date.now() - Date.parse(since)) / 3600000);
+  return hours < 1 ? "under an hour" : hours < 48 ? `${hours} h` : `${Math.floor(hours / 24)} days`;
+}
+
+async function loadQueue(reset) {
+  if (reset) { cursor = null; $("queue-rows").replaceChildren(); }
+  $("application").hidden = true;
+  $("queue").hidden = false;
+  const params = new URLSearchParams({ status: $("queue-status").value, limit: "20" });
+  if (cursor) params.set("cursor", cursor);
+  const page = await (await fetch(`${API}/review/applications?${params}`, { headers: authHeaders() })).json();
+  for (const item of page.items) {
+    const row = document.createElement("tr");
+    const link = Object.assign(document.createElement("a"), { href: "#", textContent: item.name });
+    link.addEventListener("click", (e) => { e.preventDefault(); openApplication(item.id); });
+    const flags = document.createElement("td");
+    item.flags.forEach((f) => flags.append(Object.assign(text("span", f), { className: "flag" })));
+    const who = document.createElement("td");
+    who.append(link);
+    row.append(who, text("td", countryName(item.countryOfResidence)), flags, text("td", age(item.submittedAt)));
+    $("queue-rows").append(row);
+  }
+  cursor = page.nextCursor || null;
+  $("more").hidden = !cursor;
+}
+
+function definition(list, term, value) {
+  list.append(text("dt", term), text("dd", value));
+}
+
+async function openApplication(id, notice = "") {
+  const response = await fetch(`${API}/review/applications/${id}`, { headers: authHeaders() });
+  const app = await response.json();
+  current = { id, etag: response.headers.get("ETag") };
+  $("queue").hidden = true;
+  $("application").hidden = false;
+  $("notice").textContent = notice;
+  $("decision-error").textContent = "";
+  $("reason").value = "";
+  const p = app.person;
+  $("app-title").textContent = app.organization ? app.organization.legalName : p.fullLegalName;
+  const list = document.createElement("dl");
+  if (app.organization) {
+    definition(list, "Organisation", `${app.organization.legalName}, ${app.organization.registrationNumber}`);
+    definition(list, "Incorporated in", countryName(app.organization.countryOfIncorporation));
+    definition(list, "Principal place of business", countryName(app.organization.principalPlaceOfBusiness));
+    definition(list, "Representative", p.fullLegalName);
+  } else {
+    definition(list, "Name", p.fullLegalName);
+  }
+  definition(list, "Date of birth", p.dateOfBirth);
+  definition(list, "Citizenships", p.citizenships.map(countryName).join(", "));
+  definition(list, "Residence", `${countryName(p.countryOfResidence)}${p.residenceSubdivision ? ` (${p.residenceSubdivision})` : ""}`);
+  definition(list, "Tax residences", p.taxResidences.map(countryName).join(", "));
+  definition(list, "Green card", p.usPermanentResident ? "yes" : "no");
+  definition(list, "Identity document", `${p.idDocument.type} ${p.idDocument.number}, ${countryName(p.idDocument.issuingCountry)}, valid until ${p.idDocument.expiryDate}`);
+  definition(list, "E-mail", app.email);
+  app.wallets.forEach((w) => definition(list, "Wallet", `${w.address} — ${w.proven ? `control proven ${w.provenAt}` : "control NOT proven"}`));
+  definition(list, "Flags", app.flags.join(", ") || "none");
+  definition(list, "Policy version", app.policyVersion);
+  definition(list, "Status", app.status);
+  $("details").replaceChildren(list);
+  const approvals = app.decisions.filter((d) => d.decision === "APPROVE");
+  $("approvals").textContent = `Approvals: ${approvals.length} of ${app.approvalsRequired}` +
+    (approvals.length ? ` — first approved by ${approvals[0].reviewer}` : "") + (app.approvalsRequired > 1 ? " (four eyes: two different reviewers)" : "");
+  objectUrls.splice(0).forEach(URL.revokeObjectURL);
+  const previews = [];
+  for (const d of app.documents) {
+    const blob = await (await fetch(`${API}/review/applications/${id}/documents/${d.kind}`, { headers: authHeaders() })).blob();
+    const url = URL.createObjectURL(blob);
+    objectUrls.push(url);
+    const figure = document.createElement("figure");
+    const viewer = d.contentType === "application/pdf"
+      ? Object.assign(document.createElement("iframe"), { src: url, title: `${d.kind} document` })
+      : Object.assign(document.createElement("img"), { src: url, alt: `${d.kind} document as uploaded` });
+    figure.append(viewer, text("figcaption", `${d.kind}, ${d.contentType}, ${d.sizeBytes} bytes, uploaded ${d.uploadedAt}`));
+    previews.push(figure);
+  }
+  $("documents").replaceChildren(...previews);
+  $("admin").hidden = !roles.includes("admin");
+  if (roles.includes("admin")) loadAudit(id);
+}
+
+async function decide(decision) {
+  const reason = $("reason").value.trim();
+  if (decision === "REJECT" && !reason) { $("decision-error").textContent = "Give a reason to reject."; return; }
+  const response = await fetch(`${API}/review/applications/${current.id}/decision`, {
+    method: "POST",
+    headers: authHeaders({ "Content-Type": "application/json", "If-Match": current.etag }),
+    body: JSON.stringify(reason ? { decision, reason } : { decision }),
+  });
+  if (response.status === 412) {
+    return openApplication(current.id, "Someone else changed this application while you were looking at it. It has been reloaded: check it again before deciding.");
+  }
+  const body = await response.json();
+  if (!response.ok) { $("decision-error").textContent = body.detail; return; }
+  openApplication(current.id, `Decision recorded: the application is now ${body.status}.`);
+}
+
+async function loadAudit(id) {
+  const response = await fetch(`${API}/admin/audit?applicationId=${id}`, { headers: authHeaders() });
+  if (!response.ok) return;
+  const records = await response.json();
+  $("audit-rows").replaceChildren(...records.map((r) => {
+    const row = document.createElement("tr");
+    row.append(text("td", r.at), text("td", r.actor), text("td", r.action), text("td", [r.address, r.detail].filter(Boolean).join(" ")));
+    return row;
+  }));
+}
+
+async function revoke() {
+  const address = $("revoke-address").value.trim();
+  const response = await fetch(`${API}/admin/whitelist/${address}/revoke`, {
+    method: "POST", headers: authHeaders({ "Content-Type": "application/json" }), body: JSON.stringify({ reason: $("revoke-reason").value.trim() }),
+  });
+  const body = await response.json();
+  $("revoke-result").textContent = response.ok ? `Revoked: ${body.address} is now ${body.status}.` : body.detail;
+  if (response.ok) loadAudit(current.id);
+}
+
+$("signin-form").addEventListener("submit", signIn);
+$("queue-status").addEventListener("change", () => loadQueue(true));
+$("more").addEventListener("click", () => loadQueue(false));
+$("back").addEventListener("click", () => loadQueue(true));
+$("approve").addEventListener("click", () => decide("APPROVE"));
+$("reject").addEventListener("click", () => decide("REJECT"));
+$("revoke").addEventListener("click", revoke);
+$("signout").addEventListener("click", () => { sessionStorage.removeItem("kyc-token"); location.reload(); });
+if (token) signIn();

@@ -1,0 +1,244 @@
+package io.kycwhitelist.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.kycwhitelist.support.Applications.walletAddress;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.kycwhitelist.support.Applications;
+import io.kycwhitelist.support.Reviews;
+import io.kycwhitelist.support.Tokens;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The buyer's form and the reviewers' console in Debian's Chromium, driven by Playwright. Without
+ * a Chromium (set KYC_CHROMIUM to another path) the tests are skipped, saying why; .ci/run
+ * installs it. Screenshots go to target/screenshots/.
+ */
+@QuarkusTest
+class BrowserTest {
+
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("KYC_CHROMIUM", "/usr/bin/chromium"));
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static Playwright playwright;
+    static Browser browser;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    BrowserContext context;
+    Page page;
+
+    @BeforeAll
+    static void launch() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+                "No Chromium at " + CHROMIUM + ": browser tests skipped (apt-get install chromium, or set KYC_CHROMIUM)");
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync")));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void close() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+    }
+
+    String url(String path) {
+        return root.toString().replaceAll("/$", "") + path;
+    }
+
+    /** The form control with exactly this label (labels share words, like "Country of residence"). */
+    Locator label(String text) {
+        return page.getByLabel(text, new Page.GetByLabelOptions().setExact(true));
+    }
+
+    void fillIndividual(String name, String residence, String wallet) {
+        page.navigate(url("/"));
+        assertThat(page.locator("#restricted")).containsText("United States");
+        label("Full legal name, as on your identity document").fill(name);
+        label("Date of birth").fill("1990-04-12");
+        label("Citizenship 1").selectOption(residence);
+        label("Country of residence").selectOption(residence);
+        label("Document number").fill("C01X00T47");
+        label("Issued by").selectOption(residence);
+        label("Valid until").fill("2031-08-31");
+        label("E-mail").fill("zoe@example.org");
+        label("Wallet 1").fill(wallet);
+        label("I am not a U.S. person as Rule 902(k) of Regulation S defines it.").check();
+        page.locator("#terms").check();
+    }
+
+    @Test
+    void aBuyerFromGermanyAppliesProvesHerWalletUploadsHerPassportAndReachesHerStatusPage() throws Exception {
+        String wallet = Applications.freshAddress();
+        // a minimal EIP-1193 provider, signing with the test's key
+        page.exposeFunction("kycTestSign", args -> Applications.sign((String) args[0], (String) args[1]));
+        page.addInitScript("window.ethereum = { request: async ({ method, params }) => {"
+                + " if (method === 'personal_sign') return await window.kycTestSign(params[0], params[1]);"
+                + " throw new Error('unsupported ' + method); } };");
+        fillIndividual("Zoë Łukasiewicz", "DE", wallet);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("form.png")).setFullPage(true));
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply")).click();
+
+        assertThat(page.locator("#next")).isVisible();
+        page.getByText("Sign with my wallet").click();
+        assertThat(page.locator(".proof .result")).containsText("Proven");
+        Path passport = Files.createTempFile("passport", ".png");
+        Files.write(passport, Applications.png());
+        page.setInputFiles("#file-identity", passport);
+        assertThat(page.locator(".upload .result")).containsText("Received");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("next-steps.png")).setFullPage(true));
+
+        String statusLink = page.locator("#status-link").getAttribute("href");
+        org.junit.jupiter.api.Assertions.assertTrue(statusLink.startsWith("/#status/"), "the token travels in the fragment: " + statusLink);
+        page.navigate(url(statusLink));
+        assertThat(page.locator("#status-text")).containsText("waits for a reviewer");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("status.png")));
+    }
+
+    @Test
+    void aUsResidentSeesTheRejectionWithItsReason() {
+        fillIndividual("John Doe", "US", Applications.freshAddress());
+        // submitted from the keyboard: Enter in a text field
+        label("E-mail").focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#rejected")).isVisible();
+        assertThat(page.locator("#reasons")).containsText("country of residence is United States (US)");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("rejection.png")).setFullPage(true));
+    }
+
+    @Test
+    void mistakesAreShownAsTheyAreTyped() {
+        page.navigate(url("/"));
+        label("Wallet 1").fill("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD");
+        assertThat(page.locator("[id='wallets[0].address-error']")).containsText("checksum");
+        label("Wallet 1").fill("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
+        assertThat(page.locator("[id='wallets[0].address-error']")).isEmpty();
+        label("Date of birth").fill("2999-01-01");
+        label("Date of birth").blur();
+        assertThat(page.locator("#dateOfBirth-error")).containsText("future");
+        label("E-mail").focus();
+        label("E-mail").blur();
+        assertThat(page.locator("#email-error")).containsText("required");
+    }
+
+    @Test
+    void theServersFieldErrorsStandNextToTheirFields() {
+        fillIndividual("Zoë Łukasiewicz", "DE", Applications.freshAddress());
+        label("Valid until").fill("2001-01-01");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply")).click();
+        assertThat(page.locator("[id='idDocument.expiryDate-error']")).containsText("expired");
+    }
+
+    @Test
+    void theFormWorksOnAPhone() {
+        context.close();
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740));
+        page = context.newPage();
+        page.navigate(url("/"));
+        assertThat(page.locator("#restricted")).containsText("Singapore");
+        int width = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
+        org.junit.jupiter.api.Assertions.assertTrue(width <= 360, "no horizontal scrolling at 360 px: " + width);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("form-phone.png")).setFullPage(true));
+    }
+
+    @Test
+    void aReviewerSignsInSeesTheDocumentAndApproves() {
+        Map<String, Object> body = Applications.individual();
+        String name = "Browser Reviewee " + UUID.randomUUID().toString().substring(0, 8);
+        body.put("fullLegalName", name);
+        String id = Reviews.pendingReview(body);
+        openInConsole(Tokens.reviewer("rita@example.org"), name);
+        assertThat(page.locator("#documents img")).isVisible();
+        page.waitForFunction("() => document.querySelector('#documents img').naturalWidth > 0");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console.png")).setFullPage(true));
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve").setExact(true)).click();
+        assertThat(page.locator("#notice")).containsText("APPROVED");
+        Reviews.whitelist(walletAddress(body, 0)).body("status", equalTo("ACTIVE"));
+        org.junit.jupiter.api.Assertions.assertNotNull(id);
+    }
+
+    /** Signs in and opens the application named {@code name}, paging through the queue. */
+    void openInConsole(String token, String name) {
+        page.navigate(url("/review/"));
+        label("Bearer token").fill(token);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page.locator("#queue")).isVisible();
+        Locator link = page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName(name));
+        while (link.count() == 0 && page.locator("#more").isVisible()) {
+            page.locator("#more").click();
+            page.waitForTimeout(200);
+        }
+        link.click();
+        assertThat(page.locator("#app-title")).hasText(name);
+    }
+
+    @Test
+    void aStaleDecisionIsExplainedAndTheApplicationReloaded() {
+        Map<String, Object> body = Applications.individual();
+        String name = "Browser Stale " + UUID.randomUUID().toString().substring(0, 8);
+        body.put("fullLegalName", name);
+        String id = Reviews.pendingReview(body);
+        openInConsole(Tokens.reviewer("rita@example.org"), name);
+        // meanwhile another reviewer decides
+        Reviews.approve(id, Tokens.reviewer("sam@example.org")).statusCode(200);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve").setExact(true)).click();
+        assertThat(page.locator("#notice")).containsText("Someone else changed this application");
+        assertThat(page.locator("#details")).containsText("APPROVED");
+    }
+
+    @Test
+    void anAdminSeesTheAuditTrailAndRevokesAWallet() {
+        Map<String, Object> body = Applications.individual();
+        String name = "Browser Audit " + UUID.randomUUID().toString().substring(0, 8);
+        body.put("fullLegalName", name);
+        String id = Reviews.pendingReview(body);
+        String officer = io.smallrye.jwt.build.Jwt.upn("officer@example.org").groups(java.util.Set.of("reviewer", "admin")).sign();
+        openInConsole(officer, name);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve").setExact(true)).click();
+        assertThat(page.locator("#notice")).containsText("APPROVED");
+        assertThat(page.locator("#audit-rows")).containsText("WALLET_PROVEN");
+        label("Address").fill(walletAddress(body, 0));
+        label("Reason").fill("Holder identified as a U.S. person.");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke").setExact(true)).click();
+        assertThat(page.locator("#revoke-result")).containsText("REVOKED");
+        assertThat(page.locator("#audit-rows")).containsText("REVOKED");
+        Reviews.whitelist(walletAddress(body, 0)).body("status", equalTo("REVOKED"));
+        org.junit.jupiter.api.Assertions.assertNotNull(id);
+    }
+}
