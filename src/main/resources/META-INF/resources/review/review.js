@@ -93,6 +93,7 @@ async function openApplication(id, notice = "") {
   definition(list, "E-mail", app.email);
   app.wallets.forEach((w) => definition(list, "Wallet", `${w.address} — ${w.proven ? `control proven ${w.provenAt}` : "control NOT proven"}`));
   definition(list, "Flags", app.flags.join(", ") || "none");
+  app.reasons.forEach((r) => definition(list, "Reason", r.message));
   definition(list, "Policy version", app.policyVersion);
   definition(list, "Status", app.status);
   $("details").replaceChildren(list);
