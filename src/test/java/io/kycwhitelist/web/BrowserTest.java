@@ -147,6 +147,16 @@ class BrowserTest {
     }
 
     @Test
+    void thePagesForbidScriptsFromElsewhereAndFraming() {
+        for (String path : List.of("/", "/review/")) {
+            io.restassured.RestAssured.given().when().get(url(path)).then().statusCode(200)
+                    .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'self'"))
+                    .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'"))
+                    .header("Referrer-Policy", "no-referrer");
+        }
+    }
+
+    @Test
     void aUsResidentSeesTheRejectionWithItsReason() {
         fillIndividual("John Doe", "US", Applications.freshAddress());
         // submitted from the keyboard: Enter in a text field
