@@ -1,8 +1,10 @@
 package io.kycwhitelist.whitelist;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -32,13 +34,23 @@ public class OutboxPublisher {
         this.replica = replica;
     }
 
+    private volatile boolean stopping;
+
     @Scheduled(every = "${kyc.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
         publishPending();
     }
 
+    /** What is left is published by the next start: the outbox keeps it. */
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     /** Publishes until the outbox is empty or a sink fails; never throws. Returns how many it published. */
     public int publishPending() {
+        if (stopping) {
+            return 0;
+        }
         int total = 0;
         try {
             int published;
