@@ -42,6 +42,12 @@ public final class Signatures {
         return Optional.of(new Signature(r, s, (byte) v));
     }
 
+    /** A web3j signature in the form wallets give it: 0x and r ‖ s ‖ v in hex. */
+    public static String hex(Sign.SignatureData signature) {
+        HexFormat hex = HexFormat.of();
+        return "0x" + hex.formatHex(signature.getR()) + hex.formatHex(signature.getS()) + hex.formatHex(signature.getV());
+    }
+
     /** The lower-case address whose key signed {@code message} with EIP-191, or empty when none can be recovered. */
     public static Optional<String> signer(String message, Signature signature) {
         try {

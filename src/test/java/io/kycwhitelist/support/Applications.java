@@ -2,6 +2,7 @@ package io.kycwhitelist.support;
 
 import static io.restassured.RestAssured.given;
 
+import io.kycwhitelist.ownership.Signatures;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.awt.Color;
@@ -17,7 +18,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.web3j.crypto.ECKeyPair;
@@ -55,9 +55,7 @@ public final class Applications {
     }
 
     public static String sign(String message, ECKeyPair key) {
-        Sign.SignatureData signature = Sign.signPrefixedMessage(message.getBytes(StandardCharsets.UTF_8), key);
-        return "0x" + HexFormat.of().formatHex(signature.getR()) + HexFormat.of().formatHex(signature.getS())
-                + HexFormat.of().formatHex(signature.getV());
+        return Signatures.hex(Sign.signPrefixedMessage(message.getBytes(StandardCharsets.UTF_8), key));
     }
 
     public static ValidatableResponse challenge(String base, String id, String token, String address) {

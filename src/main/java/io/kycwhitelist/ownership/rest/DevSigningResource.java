@@ -2,6 +2,7 @@ package io.kycwhitelist.ownership.rest;
 
 import io.kycwhitelist.common.problem.ProblemException;
 import io.kycwhitelist.common.problem.ProblemType;
+import io.kycwhitelist.ownership.Signatures;
 import io.quarkus.arc.profile.IfBuildProfile;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.web3j.crypto.ECKeyPair;
@@ -37,8 +37,6 @@ public class DevSigningResource {
             throw new ProblemException(ProblemType.BAD_REQUEST, "Send {\"privateKey\": \"0x + 64 hex digits\", \"message\": \"...\"}.");
         }
         ECKeyPair key = ECKeyPair.create(new BigInteger(request.privateKey().substring(2), 16));
-        Sign.SignatureData signature = Sign.signPrefixedMessage(request.message().getBytes(StandardCharsets.UTF_8), key);
-        HexFormat hex = HexFormat.of();
-        return "0x" + hex.formatHex(signature.getR()) + hex.formatHex(signature.getS()) + hex.formatHex(signature.getV());
+        return Signatures.hex(Sign.signPrefixedMessage(request.message().getBytes(StandardCharsets.UTF_8), key));
     }
 }
