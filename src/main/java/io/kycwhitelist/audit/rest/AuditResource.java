@@ -40,12 +40,12 @@ public class AuditResource {
         if (address != null) {
             RequestValidator.failIfAny(Ethereum.addressErrors(address, "address"));
         }
-        String key = address == null ? null : address.toLowerCase(Locale.ROOT);
-        List<AuditEvent> events = applicationId != null && key != null
-                ? AuditEvent.find("applicationId = ?1 and lower(address) = ?2 order by id", applicationId, key).range(0, LIMIT - 1).list()
-                : applicationId != null
-                        ? AuditEvent.find("applicationId = ?1 order by id", applicationId).range(0, LIMIT - 1).list()
-                        : AuditEvent.find("lower(address) = ?1 order by id", key).range(0, LIMIT - 1).list();
+        String key = address == null ? "" : Ethereum.normalized(address).toLowerCase(Locale.ROOT);
+        List<AuditEvent> events = AuditEvent.<AuditEvent>find(
+                        "(?1 = false or applicationId = ?2) and (?3 = '' or lower(address) = ?3) order by id",
+                        applicationId != null, applicationId, key)
+                .range(0, LIMIT - 1)
+                .list();
         return events.stream().map(AuditRecord::of).toList();
     }
 }
