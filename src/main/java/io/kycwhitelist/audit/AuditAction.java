@@ -16,5 +16,11 @@ public enum AuditAction {
     PUBLISHED,
     REVOKED,
     /** An entry passed its identity document's expiry. */
-    EXPIRED
+    EXPIRED,
+    /** The application's names and wallets were screened against the sanctions lists (which, and how many hits). */
+    SANCTIONS_SCREENED,
+    /** A reviewer set a sanctions hit aside as a false positive, with a reason. */
+    SANCTIONS_HIT_DISMISSED,
+    /** An admin put new sanctions lists in force. */
+    SANCTIONS_LISTS_LOADED
 }

@@ -14,7 +14,9 @@ public enum RestrictionCode {
     SENDER_REVOKED(3, "The sender's address was removed from the whitelist"),
     RECIPIENT_REVOKED(4, "The recipient's address was removed from the whitelist"),
     SENDER_EXPIRED(5, "The sender's whitelisting has expired"),
-    RECIPIENT_EXPIRED(6, "The recipient's whitelisting has expired");
+    RECIPIENT_EXPIRED(6, "The recipient's whitelisting has expired"),
+    SENDER_SANCTIONED(7, "The sender's address is on a sanctions list"),
+    RECIPIENT_SANCTIONED(8, "The recipient's address is on a sanctions list");
 
     private final int code;
     private final String message;
@@ -35,10 +37,12 @@ public enum RestrictionCode {
     /** The restriction on a transfer between two addresses; the sender is checked first. */
     public static RestrictionCode detect(WhitelistStatus sender, WhitelistStatus recipient) {
         return switch (sender) {
+            case SANCTIONED -> SENDER_SANCTIONED;
             case NOT_LISTED -> SENDER_NOT_WHITELISTED;
             case REVOKED -> SENDER_REVOKED;
             case EXPIRED -> SENDER_EXPIRED;
             case ACTIVE -> switch (recipient) {
+                case SANCTIONED -> RECIPIENT_SANCTIONED;
                 case NOT_LISTED -> RECIPIENT_NOT_WHITELISTED;
                 case REVOKED -> RECIPIENT_REVOKED;
                 case EXPIRED -> RECIPIENT_EXPIRED;

@@ -5,6 +5,7 @@ import io.kycwhitelist.common.problem.Problem.FieldError;
 import io.kycwhitelist.common.validation.RequestValidator;
 import io.kycwhitelist.exchange.api.WhitelistAnswer;
 import io.kycwhitelist.intake.Chain;
+import io.kycwhitelist.screening.service.SanctionsListsInForce;
 import io.kycwhitelist.whitelist.WhitelistReplica;
 import io.kycwhitelist.whitelist.WhitelistStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,14 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Answers exchanges from this instance's whitelist replica: no database round trip. */
+/** Answers exchanges from this instance's whitelist replica and the sanctions lists in force: no database round trip. */
 @ApplicationScoped
 public class WhitelistCheck {
 
     private final WhitelistReplica replica;
+    private final SanctionsListsInForce sanctions;
 
-    WhitelistCheck(WhitelistReplica replica) {
+    WhitelistCheck(WhitelistReplica replica, SanctionsListsInForce sanctions) {
         this.replica = replica;
+        this.sanctions = sanctions;
     }
 
     /** @param field the name of the address in the request, for the error */
@@ -46,7 +49,9 @@ public class WhitelistCheck {
 
     private WhitelistAnswer answer(String address, Instant now) {
         Optional<WhitelistReplica.Entry> entry = replica.find(address);
-        WhitelistStatus status = entry.map(e -> WhitelistStatus.effective(e.status(), e.expiresAt(), now)).orElse(WhitelistStatus.NOT_LISTED);
+        WhitelistStatus status = sanctions.current().address(address).isPresent()
+                ? WhitelistStatus.SANCTIONED // a listed address is never whitelisted, whatever was approved before it was listed
+                : entry.map(e -> WhitelistStatus.effective(e.status(), e.expiresAt(), now)).orElse(WhitelistStatus.NOT_LISTED);
         return new WhitelistAnswer(Ethereum.checksummed(address), Chain.ETHEREUM, status == WhitelistStatus.ACTIVE, status,
                 entry.map(e -> status == WhitelistStatus.EXPIRED ? e.expiresAt() : e.since()).orElse(null),
                 entry.map(WhitelistReplica.Entry::expiresAt).orElse(null),

@@ -7,5 +7,15 @@ public enum Flag {
     /** A passport issued by a country that is not among the stated citizenships. */
     DOCUMENT_NATIONALITY_MISMATCH,
     /** A wallet reached review without proof of control (only where the policy makes proofs optional). */
-    WALLET_NOT_PROVEN
+    WALLET_NOT_PROVEN,
+    /**
+     * A name of the application scored above the threshold against a sanctions list. Reviewers
+     * only: it is never shown to the applicant (no tipping off).
+     */
+    SANCTIONS_POTENTIAL_MATCH;
+
+    /** Whether the applicant is told of this flag. */
+    public boolean shownToApplicant() {
+        return this != SANCTIONS_POTENTIAL_MATCH;
+    }
 }

@@ -9,5 +9,7 @@ public enum ReasonCode {
     RESTRICTED_DOCUMENT_COUNTRY,
     RESTRICTED_INCORPORATION,
     RESTRICTED_PLACE_OF_BUSINESS,
-    UNDERAGE
+    UNDERAGE,
+    /** A wallet of the application is among OFAC's sanctioned digital currency addresses. */
+    SANCTIONED_WALLET
 }

@@ -2,12 +2,17 @@ package io.kycwhitelist.whitelist;
 
 import java.time.Instant;
 
-/** Where an address stands on the whitelist. The store holds ACTIVE, REVOKED and EXPIRED; NOT_LISTED is its absence. */
+/**
+ * Where an address stands on the whitelist. The store holds ACTIVE, REVOKED and EXPIRED;
+ * NOT_LISTED is its absence; SANCTIONED is an address on OFAC's sanctioned digital currency
+ * addresses, whatever the store holds (answered, never stored).
+ */
 public enum WhitelistStatus {
     ACTIVE,
     REVOKED,
     EXPIRED,
-    NOT_LISTED;
+    NOT_LISTED,
+    SANCTIONED;
 
     /** The status an exchange sees: an ACTIVE entry past its expiry is EXPIRED. */
     public static WhitelistStatus effective(WhitelistStatus stored, Instant expiresAt, Instant now) {

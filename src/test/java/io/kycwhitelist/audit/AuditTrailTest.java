@@ -36,10 +36,12 @@ class AuditTrailTest {
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("reason", "Sanctions list hit."))
                 .when().post("/api/v1/admin/whitelist/" + address + "/revoke").then().statusCode(200);
         given().auth().oauth2(Tokens.admin()).queryParam("applicationId", id).when().get("/api/v1/admin/audit").then().statusCode(200)
-                .body("action", contains("SUBMITTED", "WALLET_PROVEN", "DOCUMENT_UPLOADED", "READY_FOR_REVIEW", "APPROVED", "PUBLISHED", "REVOKED", "PUBLISHED"))
-                .body("actor", contains("applicant", "applicant", "applicant", "system", "alice@example.org", "system", "officer@example.org", "system"))
-                .body("[4].policyVersion", equalTo("2026-11-22.1"))
-                .body("[6].detail", equalTo("Sanctions list hit."));
+                .body("action", contains("SUBMITTED", "SANCTIONS_SCREENED", "WALLET_PROVEN", "DOCUMENT_UPLOADED", "READY_FOR_REVIEW", "APPROVED",
+                        "PUBLISHED", "REVOKED", "PUBLISHED"))
+                .body("actor", contains("applicant", "system", "applicant", "applicant", "system", "alice@example.org", "system",
+                        "officer@example.org", "system"))
+                .body("[5].policyVersion", equalTo("2026-11-22.1"))
+                .body("[7].detail", equalTo("Sanctions list hit."));
         given().auth().oauth2(Tokens.admin()).queryParam("address", address.toLowerCase()).when().get("/api/v1/admin/audit").then().statusCode(200)
                 .body("action", contains("WALLET_PROVEN", "PUBLISHED", "REVOKED", "PUBLISHED"))
                 .body("address", everyItem(equalTo(address)));
@@ -52,9 +54,9 @@ class AuditTrailTest {
         String etag = io.kycwhitelist.support.Reviews.view(id, token).header("ETag");
         io.kycwhitelist.support.Reviews.decide(id, token, etag, "REJECT", "Document is a photocopy of a photocopy.").statusCode(200);
         given().auth().oauth2(Tokens.admin()).queryParam("applicationId", id).when().get("/api/v1/admin/audit").then()
-                .body("action[4]", equalTo("REJECTED"))
-                .body("actor[4]", equalTo("carol@example.org"))
-                .body("detail[4]", equalTo("Document is a photocopy of a photocopy."));
+                .body("action[5]", equalTo("REJECTED"))
+                .body("actor[5]", equalTo("carol@example.org"))
+                .body("detail[5]", equalTo("Document is a photocopy of a photocopy."));
     }
 
     @Test

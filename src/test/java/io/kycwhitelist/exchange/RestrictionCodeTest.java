@@ -21,7 +21,9 @@ class RestrictionCodeTest {
         "ACTIVE, ACTIVE, 0", "ACTIVE, NOT_LISTED, 2", "ACTIVE, REVOKED, 4", "ACTIVE, EXPIRED, 6",
         "NOT_LISTED, ACTIVE, 1", "NOT_LISTED, NOT_LISTED, 1", "NOT_LISTED, REVOKED, 1", "NOT_LISTED, EXPIRED, 1",
         "REVOKED, ACTIVE, 3", "REVOKED, NOT_LISTED, 3", "REVOKED, REVOKED, 3", "REVOKED, EXPIRED, 3",
-        "EXPIRED, ACTIVE, 5", "EXPIRED, NOT_LISTED, 5", "EXPIRED, REVOKED, 5", "EXPIRED, EXPIRED, 5"
+        "EXPIRED, ACTIVE, 5", "EXPIRED, NOT_LISTED, 5", "EXPIRED, REVOKED, 5", "EXPIRED, EXPIRED, 5",
+        "SANCTIONED, ACTIVE, 7", "SANCTIONED, SANCTIONED, 7", "SANCTIONED, NOT_LISTED, 7", "ACTIVE, SANCTIONED, 8",
+        "NOT_LISTED, SANCTIONED, 1", "REVOKED, SANCTIONED, 3", "EXPIRED, SANCTIONED, 5"
     })
     void theSenderIsCheckedBeforeTheRecipient(WhitelistStatus sender, WhitelistStatus recipient, int code) {
         assertEquals(code, RestrictionCode.detect(sender, recipient).code());
@@ -29,7 +31,7 @@ class RestrictionCodeTest {
 
     @Test
     void codesAreNumberedInTableOrderWithoutGaps() {
-        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6), Arrays.stream(RestrictionCode.values()).map(RestrictionCode::code).toList());
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8), Arrays.stream(RestrictionCode.values()).map(RestrictionCode::code).toList());
     }
 
     @Test

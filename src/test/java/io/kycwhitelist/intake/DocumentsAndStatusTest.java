@@ -191,7 +191,7 @@ class DocumentsAndStatusTest {
         List<String> actions = io.kycwhitelist.audit.AuditEvent.<io.kycwhitelist.audit.AuditEvent>list("applicationId = ?1 order by id", UUID.fromString(app.id()))
                 .stream().map(e -> e.action + "/" + e.actor + "/" + e.policyVersion).toList();
         org.junit.jupiter.api.Assertions.assertEquals(List.of(
-                "SUBMITTED/applicant/2026-11-22.1", "WALLET_PROVEN/applicant/2026-11-22.1", "DOCUMENT_UPLOADED/applicant/2026-11-22.1",
+                "SUBMITTED/applicant/2026-11-22.1", "SANCTIONS_SCREENED/system/2026-11-22.1", "WALLET_PROVEN/applicant/2026-11-22.1", "DOCUMENT_UPLOADED/applicant/2026-11-22.1",
                 "READY_FOR_REVIEW/system/2026-11-22.1"), actions);
     }
 }

@@ -180,8 +180,8 @@ class WalletProofTest {
         Reviews.approve(id, reviewer).statusCode(200);
         Reviews.whitelist(walletAddress(body, 0)).body("ownershipProven", equalTo(true));
         given().auth().oauth2(Tokens.admin()).queryParam("applicationId", id).when().get("/api/v1/admin/audit").then()
-                .body("action[1]", equalTo("WALLET_PROVEN"))
-                .body("address[1]", equalTo(walletAddress(body, 0)));
+                .body("action[2]", equalTo("WALLET_PROVEN"))
+                .body("address[2]", equalTo(walletAddress(body, 0)));
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.kycwhitelist.common.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Size;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +22,23 @@ public interface KycConfig {
     Whitelist whitelist();
 
     WalletProof walletProof();
+
+    Sanctions sanctions();
+
+    /** Sanctions screening: the lists and the score from which a name match goes to a reviewer. */
+    interface Sanctions {
+        /**
+         * A directory laid out as the lists are published (ofac-sdn/, un-consolidated/,
+         * ofac-digital-currency-addresses/); without it, the copies shipped in the application.
+         */
+        Optional<Path> path();
+
+        /**
+         * Name matches scoring at least this (0.5..1) flag the application for review; default:
+         * the threshold chosen on the evaluation set (README "Sanctions screening").
+         */
+        Optional<@DecimalMin("0.5") @DecimalMax("1.0") Double> threshold();
+    }
 
     /** The challenge applicants sign to prove control of a wallet (EIP-4361 style). */
     interface WalletProof {

@@ -19,11 +19,13 @@ public enum ProblemType {
     CHALLENGE_NOT_ISSUED(409, "No challenge was issued for this wallet"),
     CHALLENGE_EXPIRED(409, "The challenge expired"),
     CHALLENGE_USED(409, "The challenge was used already"),
+    SANCTIONS_HITS_OPEN(409, "Possible sanctions matches are not resolved"),
     LENGTH_REQUIRED(411, "Content-Length required"),
     PRECONDITION_FAILED(412, "The resource changed since it was read"),
     PAYLOAD_TOO_LARGE(413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED(422, "The Idempotency-Key was used with another request body"),
+    SANCTIONS_LIST_INVALID(422, "A sanctions list file is missing or not in its list's format"),
     PRECONDITION_REQUIRED(428, "If-Match required"),
     INTERNAL_ERROR(500, "Internal error"),
     SERVICE_UNAVAILABLE(503, "Service unavailable");

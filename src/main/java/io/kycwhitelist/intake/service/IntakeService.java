@@ -34,7 +34,9 @@ import io.kycwhitelist.policy.JurisdictionPolicy;
 import io.kycwhitelist.policy.PolicyDecision;
 import io.kycwhitelist.policy.PolicyInForce;
 import io.kycwhitelist.policy.Reason;
+import io.kycwhitelist.policy.ReasonCode;
 import io.kycwhitelist.policy.WalletProof;
+import io.kycwhitelist.screening.service.ScreeningService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -63,14 +65,17 @@ public class IntakeService {
     private static final Logger LOG = Logger.getLogger(IntakeService.class);
 
     private final PolicyInForce policies;
+    private final ScreeningService screening;
     private final RequestValidator validator;
     private final AuditTrail audit;
     private final StatusTokens tokens;
     private final ObjectMapper canonicalJson;
     private final ObjectMapper json;
 
-    IntakeService(PolicyInForce policies, RequestValidator validator, AuditTrail audit, StatusTokens tokens, ObjectMapper json) {
+    IntakeService(PolicyInForce policies, ScreeningService screening, RequestValidator validator, AuditTrail audit, StatusTokens tokens,
+                  ObjectMapper json) {
         this.policies = policies;
+        this.screening = screening;
         this.validator = validator;
         this.audit = audit;
         this.tokens = tokens;
@@ -139,7 +144,8 @@ public class IntakeService {
 
     private ApplicationCreated create(ApplicationRequest request, JurisdictionPolicy policy, String idempotencyKey, String requestHash) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        PolicyDecision decision = policy.evaluate(applicant(request), LocalDate.now(ZoneOffset.UTC));
+        ScreeningService.Screened screened = screening.screen(subjects(request));
+        PolicyDecision decision = withScreening(policy.evaluate(applicant(request), LocalDate.now(ZoneOffset.UTC)), screened);
         if (!decision.rejected()) {
             refuseClaimedWallets(request.wallets());
         }
@@ -149,12 +155,13 @@ public class IntakeService {
         app.persist();
         audit.record(AuditTrail.APPLICANT, AuditAction.SUBMITTED, app.id, decision.policyVersion(),
                 "applicantType=" + app.applicantType + " wallets=" + app.wallets.size() + " flags=" + app.flags, now);
+        screening.record(app.id, decision.policyVersion(), screened, now);
         if (decision.rejected()) {
             audit.record(AuditTrail.SYSTEM, AuditAction.AUTO_REJECTED, app.id, decision.policyVersion(),
                     decision.reasons().stream().map(r -> r.code() + (r.country() != null ? ":" + r.country() : "") + (r.subdivision() != null ? ":" + r.subdivision() : ""))
                             .collect(Collectors.joining(",")), now);
         }
-        ApplicationCreated answer = new ApplicationCreated(app.id, app.status, reasonViews(app.reasons), List.copyOf(app.flags),
+        ApplicationCreated answer = new ApplicationCreated(app.id, app.status, reasonViews(app.reasons), shownToApplicant(app.flags),
                 app.policyVersion, null, app.createdAt);
         if (idempotencyKey != null) {
             IdempotencyRecord record = new IdempotencyRecord();
@@ -234,6 +241,33 @@ public class IntakeService {
         return app;
     }
 
+    /** What of the request is screened against the sanctions lists. Call only on a valid request. */
+    private static ScreeningService.Subjects subjects(ApplicationRequest request) {
+        PersonDetails p = request.person();
+        String organisation = request instanceof OrganizationApplicationRequest org ? text(org.legalName) : null;
+        return new ScreeningService.Subjects(text(p.fullLegalName), LocalDate.parse(p.dateOfBirth), organisation,
+                request.wallets().stream().map(WalletRequest::address).toList());
+    }
+
+    /** Sanctioned wallets reject the application; possible name matches flag it for (four-eyes) review. */
+    private static PolicyDecision withScreening(PolicyDecision decision, ScreeningService.Screened screened) {
+        List<Reason> reasons = new ArrayList<>(decision.reasons());
+        for (String wallet : screened.sanctionedWallets()) {
+            reasons.add(new Reason(ReasonCode.SANCTIONED_WALLET, null, null, "The wallet " + Ethereum.checksummed(wallet)
+                    + " is on OFAC's list of sanctioned digital currency addresses; it cannot be whitelisted."));
+        }
+        Set<Flag> flags = new HashSet<>(decision.flags());
+        if (screened.potentialNameMatch()) {
+            flags.add(Flag.SANCTIONS_POTENTIAL_MATCH);
+        }
+        return new PolicyDecision(decision.policyVersion(), reasons, flags);
+    }
+
+    /** The flags an applicant may see: never a possible sanctions match (no tipping off). */
+    private static List<Flag> shownToApplicant(List<Flag> flags) {
+        return flags.stream().filter(Flag::shownToApplicant).toList();
+    }
+
     /** The policy's view of the request. Call only on a valid request. */
     static Applicant applicant(ApplicationRequest request) {
         PersonDetails p = request.person();
@@ -309,7 +343,7 @@ public class IntakeService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ApplicationStatusView status(UUID id, String statusToken) {
         Application app = authorized(id, statusToken, false);
-        return new ApplicationStatusView(app.id, app.status, reasonViews(app.reasons), List.copyOf(app.flags), app.policyVersion,
+        return new ApplicationStatusView(app.id, app.status, reasonViews(app.reasons), shownToApplicant(app.flags), app.policyVersion,
                 ApplicationStatusView.segments(missingDocuments(app)), unprovenWallets(app), app.createdAt, app.updatedAt);
     }
 

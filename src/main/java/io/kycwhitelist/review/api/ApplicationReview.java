@@ -8,6 +8,10 @@ import io.kycwhitelist.intake.api.ReasonView;
 import io.kycwhitelist.policy.DocumentType;
 import io.kycwhitelist.policy.Flag;
 import io.kycwhitelist.review.Decision;
+import io.kycwhitelist.screening.ListSource;
+import io.kycwhitelist.screening.service.SanctionsHit;
+import io.kycwhitelist.screening.SanctionsList;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,6 +38,7 @@ public record ApplicationReview(
         List<Document> documents,
         @Schema(description = "Approvals a final approval needs: 2 for a flagged application (four eyes), otherwise 1.") int approvalsRequired,
         @Schema(description = "Every decision so far, oldest first.") List<DecisionView> decisions,
+        @Schema(description = "The latest sanctions screening: the lists it used and its hits.") Sanctions sanctions,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -60,6 +65,29 @@ public record ApplicationReview(
     @Schema(name = "ReviewDocument")
     public record Document(
             @Schema(example = "identity") String kind, String contentType, int sizeBytes, String sha256, Instant uploadedAt) {}
+
+    @Schema(name = "ReviewSanctions")
+    public record Sanctions(
+            Instant screenedAt,
+            @Schema(description = "Name matches scoring at least this were kept as hits.") BigDecimal threshold,
+            List<ListSource> lists,
+            @Schema(description = "Open hits block approval: dismiss each false positive with a reason, or reject.") List<Hit> hits) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ReviewSanctionsHit")
+    public record Hit(
+            UUID id,
+            @Schema(description = "What was screened: PERSON, ORGANISATION, REPRESENTATIVE or WALLET.") SanctionsHit.Subject subject,
+            @Schema(description = "The name or address screened.") String screened,
+            SanctionsList list,
+            @Schema(description = "The list's own id of the entry (OFAC entry number, UN reference number).") String entryId,
+            String matchedName,
+            @Schema(description = "0..1; wallets on the list score 1.") BigDecimal score,
+            @Schema(description = "Why the names matched, in words.") List<String> why,
+            @Schema(description = "The list entry as it was when screened.") SanctionsHit.ListedEntry entry,
+            String dismissedBy,
+            String dismissalReason,
+            Instant dismissedAt) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ReviewDecision")

@@ -11,6 +11,7 @@ import io.kycwhitelist.intake.DocumentKind;
 import io.kycwhitelist.review.Decision;
 import io.kycwhitelist.review.api.ApplicationReview;
 import io.kycwhitelist.review.api.DecisionRequest;
+import io.kycwhitelist.review.api.DismissalRequest;
 import io.kycwhitelist.review.api.QueuePage;
 import io.kycwhitelist.review.service.ReviewService;
 import jakarta.annotation.security.RolesAllowed;
@@ -118,7 +119,7 @@ public class ReviewResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationReview.class)))
     @APIResponse(responseCode = "404", description = "No application with this id.")
     @APIResponse(responseCode = "403", description = "The same reviewer approving twice, or a token without the reviewer role.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The application awaits no decision.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The application awaits no decision, or an approval while possible sanctions matches are open.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Someone else changed the application.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "No If-Match.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response decide(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, DecisionRequest request) {
@@ -131,6 +132,30 @@ public class ReviewResource {
         }
         RequestValidator.failIfAny(errors);
         ReviewService.Reviewed reviewed = review.decide(id, ifMatch, request, token.getName());
+        return Response.ok(reviewed.review()).header(HttpHeaders.ETAG, reviewed.etag()).build();
+    }
+
+    @POST
+    @Path("{id}/sanctions-hits/{hitId}/dismissal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Dismiss a sanctions hit as a false positive",
+            description = "With a reason, recorded in the audit trail with the reviewer. If-Match must carry the application's ETag. "
+                    + "An application with open hits cannot be approved; a wallet on the list is not a hit that can be dismissed.")
+    @APIResponse(responseCode = "200", description = "Dismissed; the new ETag is in the header.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationReview.class)))
+    @APIResponse(responseCode = "404", description = "No such application or hit.")
+    @APIResponse(responseCode = "409", description = "The hit was dismissed already, is a listed wallet, or the application is decided.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Someone else changed the application.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No If-Match.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response dismissHit(@PathParam("id") UUID id, @PathParam("hitId") UUID hitId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                               DismissalRequest request) {
+        if (request == null) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "A JSON body with the reason is required.");
+        }
+        RequestValidator.failIfAny(validator.violations(request));
+        ReviewService.Reviewed reviewed = review.dismissHit(id, hitId, ifMatch, request.reason(), token.getName());
         return Response.ok(reviewed.review()).header(HttpHeaders.ETAG, reviewed.etag()).build();
     }
 }

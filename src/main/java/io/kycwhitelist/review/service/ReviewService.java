@@ -15,6 +15,9 @@ import io.kycwhitelist.review.ReviewDecision;
 import io.kycwhitelist.review.api.ApplicationReview;
 import io.kycwhitelist.review.api.DecisionRequest;
 import io.kycwhitelist.review.api.QueuePage;
+import io.kycwhitelist.screening.service.SanctionsHit;
+import io.kycwhitelist.screening.service.SanctionsScreening;
+import io.kycwhitelist.screening.service.ScreeningService;
 import io.kycwhitelist.whitelist.ChangeType;
 import io.kycwhitelist.whitelist.OutboxEvent;
 import io.kycwhitelist.whitelist.OutboxPublisher;
@@ -45,10 +48,12 @@ public class ReviewService {
 
     private final AuditTrail audit;
     private final OutboxPublisher publisher;
+    private final ScreeningService screening;
 
-    ReviewService(AuditTrail audit, OutboxPublisher publisher) {
+    ReviewService(AuditTrail audit, OutboxPublisher publisher, ScreeningService screening) {
         this.audit = audit;
         this.publisher = publisher;
+        this.screening = screening;
     }
 
     /** A decided application with the ETag of its new state. */
@@ -99,18 +104,47 @@ public class ReviewService {
         return reviewed;
     }
 
-    private Reviewed decideInTransaction(UUID id, String ifMatch, DecisionRequest request, String reviewer) {
+    /**
+     * A reviewer sets a sanctions hit aside as a false positive, with a reason (audited). Like a
+     * decision it applies only to the state the reviewer saw (If-Match).
+     */
+    @Transactional
+    public Reviewed dismissHit(UUID id, UUID hitId, String ifMatch, String reason, String reviewer) {
+        Application app = lockedAsSeen(id, ifMatch, "dismiss a hit");
+        if (app.status == ApplicationStatus.APPROVED || app.status == ApplicationStatus.REJECTED) {
+            throw new ProblemException(ProblemType.APPLICATION_STATE_CONFLICT, "This application is " + app.status + "; its evidence is final.");
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        screening.dismiss(app.id, hitId, reason, reviewer, app.policyVersion, now);
+        app.updatedAt = now; // a new version: an approval must have seen the dismissal
+        Application.getEntityManager().flush();
+        LOG.infof("Application %s: a sanctions hit dismissed by a reviewer", app.id);
+        return new Reviewed(view(app), etag(app));
+    }
+
+    /** The application, locked, if the caller saw its current version (If-Match). */
+    private static Application lockedAsSeen(UUID id, String ifMatch, String what) {
         Application app = find(id, true);
         if (ifMatch == null) {
             throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
-                    "Send the application's ETag in If-Match, so that a decision never applies to a state the reviewer did not see.");
+                    "Send the application's ETag in If-Match, so that you never " + what + " on a state you did not see.");
         }
         if (!ifMatch.trim().equals(etag(app)) && !ifMatch.trim().equals("W/" + etag(app))) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                    "Someone else changed this application since it was loaded. Reload it and decide again.");
+                    "Someone else changed this application since it was loaded. Reload it and " + what + " again.");
         }
+        return app;
+    }
+
+    private Reviewed decideInTransaction(UUID id, String ifMatch, DecisionRequest request, String reviewer) {
+        Application app = lockedAsSeen(id, ifMatch, "decide");
         if (!app.status.awaitsDecision()) {
             throw new ProblemException(ProblemType.APPLICATION_STATE_CONFLICT, "This application is " + app.status + "; it awaits no decision.");
+        }
+        if (request.decision() == Decision.APPROVE && SanctionsHit.of(app.id).stream().anyMatch(SanctionsHit::open)) {
+            throw new ProblemException(ProblemType.SANCTIONS_HITS_OPEN,
+                    "This application has possible sanctions matches that no reviewer has dismissed. Dismiss each false positive "
+                            + "with a reason, or reject the application.");
         }
         List<ReviewDecision> earlier = ReviewDecision.of(app.id);
         if (request.decision() == Decision.APPROVE && earlier.stream().anyMatch(d -> d.decision == Decision.APPROVE && d.reviewer.equals(reviewer))) {
@@ -190,7 +224,16 @@ public class ReviewService {
                 app.wallets.stream().map(w -> new ApplicationReview.Wallet(w.chain, w.address, w.proven(), w.provenAt, w.proofMessage, w.proofSignature)).toList(),
                 app.notUsPerson, app.termsVersion,
                 app.reasons.stream().map(ReasonView::of).toList(), List.copyOf(app.flags), app.policyVersion,
-                documents, approvalsRequired(app), decisions, app.createdAt, app.updatedAt);
+                documents, approvalsRequired(app), decisions, sanctions(app), app.createdAt, app.updatedAt);
+    }
+
+    private static ApplicationReview.Sanctions sanctions(Application app) {
+        return SanctionsScreening.latest(app.id)
+                .map(s -> new ApplicationReview.Sanctions(s.screenedAt, s.threshold, s.lists, SanctionsHit.of(app.id).stream()
+                        .map(h -> new ApplicationReview.Hit(h.id, h.subject, h.screenedValue, h.list, h.entryId, h.matchedName, h.score,
+                                h.why, h.entry, h.dismissedBy, h.dismissalReason, h.dismissedAt))
+                        .toList()))
+                .orElse(null);
     }
 
     /** Where a page of the queue ends: opaque to clients. */

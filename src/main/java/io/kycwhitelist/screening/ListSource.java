@@ -1,0 +1,9 @@
+package io.kycwhitelist.screening;
+
+/**
+ * Where a loaded list came from: screenings record it beside their result.
+ *
+ * @param asOf the list's own date where its format carries one, else the files' date
+ * @param sha256 hash over the list's files, in a fixed order
+ */
+public record ListSource(SanctionsList list, String asOf, String sha256, int entries, int addresses) {}

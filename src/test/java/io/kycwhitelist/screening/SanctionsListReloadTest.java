@@ -1,0 +1,135 @@
+package io.kycwhitelist.screening;
+
+import static io.kycwhitelist.support.Applications.individual;
+import static io.kycwhitelist.support.Applications.walletAddress;
+import static io.kycwhitelist.support.Reviews.REVIEW;
+import static io.kycwhitelist.support.Reviews.approve;
+import static io.kycwhitelist.support.Reviews.pendingReview;
+import static io.kycwhitelist.support.Reviews.whitelist;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.kycwhitelist.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An admin puts fresh lists in force without a restart; a malformed file changes nothing. The
+ * tests read the lists from target/test-sanctions (kyc.sanctions.path); each test restores them.
+ */
+@QuarkusTest
+class SanctionsListReloadTest {
+
+    static final Path LISTS = Path.of("target/test-sanctions");
+    static final Path SDN = LISTS.resolve("ofac-sdn/sdn.csv");
+    static final Path UN = LISTS.resolve("un-consolidated/consolidated.xml");
+    static final Path ETH = LISTS.resolve("ofac-digital-currency-addresses/sanctioned_addresses_ETH.txt");
+    static final String RELOAD = "/api/v1/admin/sanctions-lists/reload";
+
+    byte[] sdn;
+    byte[] un;
+    byte[] eth;
+
+    @BeforeAll
+    static void readableFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @BeforeEach
+    void keepTheLists() throws IOException {
+        sdn = Files.readAllBytes(SDN);
+        un = Files.readAllBytes(UN);
+        eth = Files.readAllBytes(ETH);
+    }
+
+    @AfterEach
+    void restoreTheLists() throws IOException {
+        Files.write(SDN, sdn);
+        Files.write(UN, un);
+        Files.write(ETH, eth);
+        given().auth().oauth2(Tokens.admin()).when().post(RELOAD).then().statusCode(200);
+    }
+
+    static ExtractableResponse<Response> inForce() {
+        return given().auth().oauth2(Tokens.admin()).when().get("/api/v1/admin/sanctions-lists").then().statusCode(200).extract();
+    }
+
+    @Test
+    void aMalformedListIsRefusedAndTheListsInUseStayInForce() throws IOException {
+        ExtractableResponse<Response> before = inForce();
+        String approvedWallet = approvedWallet();
+        Files.writeString(ETH, approvedWallet + "\n", StandardOpenOption.APPEND); // a valid change ...
+        Files.writeString(UN, "<CONSOLIDATED_LIST><INDIVIDUALS>"); // ... and a broken file: nothing changes
+
+        given().auth().oauth2(Tokens.admin()).when().post(RELOAD).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/sanctions-list-invalid"))
+                .body("detail", containsString("consolidated.xml"))
+                .body("detail", containsString("stay in force"));
+        assertEquals(before.path("lists.sha256").toString(), inForce().path("lists.sha256").toString());
+        whitelist(approvedWallet).statusCode(200).body("status", equalTo("ACTIVE"));
+
+        Files.write(UN, un);
+        Files.writeString(SDN, "garbage without the fields\n", StandardOpenOption.APPEND);
+        given().auth().oauth2(Tokens.admin()).when().post(RELOAD).then().statusCode(422)
+                .body("detail", containsString("sdn.csv line 8977"));
+        given().auth().oauth2(Tokens.reviewer()).when().post(RELOAD).then().statusCode(403);
+    }
+
+    @Test
+    void freshListsScreenNewApplicationsAndListedWalletsAtOnce() throws IOException {
+        ExtractableResponse<Response> before = inForce();
+        String approvedWallet = approvedWallet();
+        Files.writeString(ETH, approvedWallet + "\n", StandardOpenOption.APPEND);
+        Files.writeString(SDN, "99999001,\"QUILLFEATHER, Ottoline Marguerite\",\"individual\",\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"
+                + "\"DOB 02 Feb 1980; nationality Atlantis.\"\r\n", StandardOpenOption.APPEND);
+
+        ExtractableResponse<Response> after = given().auth().oauth2(Tokens.admin()).when().post(RELOAD).then().statusCode(200)
+                .body("origin", containsString("test-sanctions"))
+                .body("lists[0].entries", equalTo((Integer) before.path("lists[0].entries") + 1))
+                .extract();
+        assertNotEquals(before.<String>path("lists[0].sha256"), after.<String>path("lists[0].sha256"));
+        assertNotEquals(before.<String>path("lists[2].sha256"), after.<String>path("lists[2].sha256"));
+        assertEquals(before.<String>path("lists[1].sha256"), after.<String>path("lists[1].sha256"), "the UN list did not change");
+
+        whitelist(approvedWallet).statusCode(200).body("whitelisted", equalTo(false)).body("status", equalTo("SANCTIONED"));
+
+        Map<String, Object> body = individual();
+        body.put("fullLegalName", "Ottoline Quillfeather");
+        body.put("dateOfBirth", "1980-02-02");
+        String id = pendingReview(body);
+        given().auth().oauth2(Tokens.reviewer()).when().get(REVIEW + "/" + id).then().statusCode(200)
+                .body("flags", hasItem("SANCTIONS_POTENTIAL_MATCH"))
+                .body("sanctions.hits[0].entryId", equalTo("99999001"))
+                .body("sanctions.lists[0].sha256", equalTo(after.path("lists[0].sha256")));
+        given().auth().oauth2(Tokens.admin()).queryParam("action", "SANCTIONS_LISTS_LOADED").when().get("/api/v1/admin/audit").then()
+                .statusCode(200)
+                .body("detail", hasItem(containsString("OFAC_SDN@" + after.path("lists[0].asOf") + "#"
+                        + after.<String>path("lists[0].sha256").substring(0, 12) + " entries=" + after.path("lists[0].entries"))));
+    }
+
+    private static String approvedWallet() {
+        Map<String, Object> body = individual();
+        String id = pendingReview(body);
+        approve(id, Tokens.reviewer()).statusCode(200).body("status", equalTo("APPROVED"));
+        String address = walletAddress(body, 0);
+        SanctionsScreeningTest.awaitActive(address);
+        return address;
+    }
+}
