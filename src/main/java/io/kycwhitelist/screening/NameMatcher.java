@@ -116,20 +116,19 @@ public final class NameMatcher {
         String[] querySkeletons = tokens.stream().map(Names::skeleton).toArray(String[]::new);
         String joined = String.join("", tokens);
         Map<Integer, Hit> best = new LinkedHashMap<>();
+        Map<String, double[]> similarities = new HashMap<>(); // per listed token: its similarity to each query token
         for (int n : candidates(query, querySkeletons)) {
             IndexedName candidate = names[n];
-            Scored scored = score(query, querySkeletons, joined, candidate);
+            Scored scored = score(query, querySkeletons, joined, candidate, similarities);
             if (scored.score <= 0) {
                 continue;
             }
             ListedParty party = parties.get(candidate.party);
-            List<String> why = new ArrayList<>(scored.why);
-            double score = adjustForBirthDate(scored.score, party, dateOfBirth, why);
-            if (score >= threshold) {
-                Hit earlier = best.get(candidate.party);
-                if (earlier == null || earlier.score < score) {
-                    best.put(candidate.party, new Hit(party, candidate.name, round(score), List.copyOf(why)));
-                }
+            BirthDate.Agreement agreement = dateOfBirth == null ? null : agreement(party, dateOfBirth);
+            double score = adjustForBirthDate(scored.score, agreement);
+            Hit earlier = best.get(candidate.party);
+            if (score >= threshold && (earlier == null || earlier.score < round(score))) {
+                best.put(candidate.party, new Hit(party, candidate.name, round(score), why(scored, query.length, candidate, party, agreement)));
             }
         }
         return best.values().stream().sorted(Comparator.comparingDouble(Hit::score).reversed()).toList();
@@ -182,19 +181,26 @@ public final class NameMatcher {
         return Arrays.copyOf(found, kept);
     }
 
-    private record Scored(double score, List<String> why) {}
+    /** A name's score and what it rests on. */
+    private record Scored(double score, boolean sameName, int pairs, int exact) {}
 
-    private Scored score(String[] query, String[] querySkeletons, String joined, IndexedName candidate) {
+    private Scored score(String[] query, String[] querySkeletons, String joined, IndexedName candidate, Map<String, double[]> similarities) {
         if (joined.equals(candidate.joined)) {
-            return new Scored(1.0, List.of("same name once case, accents, punctuation and spacing are set aside"));
+            return new Scored(1.0, true, candidate.tokens.length, candidate.tokens.length);
         }
         int qn = query.length;
         int cn = candidate.tokens.length;
-        double[][] sim = new double[qn][cn];
-        for (int i = 0; i < qn; i++) {
-            for (int j = 0; j < cn; j++) {
-                sim[i][j] = tokenSimilarity(query[i], querySkeletons[i], candidate.tokens[j], candidate.skeletons[j]);
-            }
+        double[][] sim = new double[cn][];
+        for (int j = 0; j < cn; j++) {
+            String token = candidate.tokens[j];
+            String skeleton = candidate.skeletons[j];
+            sim[j] = similarities.computeIfAbsent(token, t -> {
+                double[] row = new double[qn];
+                for (int i = 0; i < qn; i++) {
+                    row[i] = tokenSimilarity(query[i], querySkeletons[i], t, skeleton);
+                }
+                return row;
+            });
         }
         boolean[] queryPaired = new boolean[qn];
         boolean[] candidatePaired = new boolean[cn];
@@ -210,8 +216,8 @@ public final class NameMatcher {
                     continue;
                 }
                 for (int j = 0; j < cn; j++) {
-                    if (!candidatePaired[j] && sim[i][j] >= max && (bi < 0 || sim[i][j] > max)) {
-                        max = sim[i][j];
+                    if (!candidatePaired[j] && sim[j][i] >= max && (bi < 0 || sim[j][i] > max)) {
+                        max = sim[j][i];
                         bi = i;
                         bj = j;
                     }
@@ -229,20 +235,41 @@ public final class NameMatcher {
             }
         }
         if (pairs == 0) {
-            return new Scored(0, List.of());
+            return new Scored(0, false, 0, 0);
         }
         double middle = organisations ? UNPAIRED_MIDDLE_ORGANISATION : UNPAIRED_MIDDLE;
         double queryPenalty = unpairedPenalty(queryPaired, middle);
         double candidatePenalty = unpairedPenalty(candidatePaired, middle);
         // a part unpaired on both sides is mostly one part spelt differently, not two missing
         double score = total / pairs - Math.max(queryPenalty, candidatePenalty) - Math.min(queryPenalty, candidatePenalty) / 4;
-        List<String> why = new ArrayList<>();
-        why.add(pairs + " of " + qn + " name parts paired with " + pairs + " of " + cn + " of the listed name (" + exact + " identical)");
         if (pairs == 1 && (qn > 1 || cn > 1)) {
             score = Math.min(score, SINGLE_PAIR_CAP);
-            why.add("only one name part agrees");
         }
-        return new Scored(Math.max(0, score), why);
+        return new Scored(Math.max(0, score), false, pairs, exact);
+    }
+
+    /** Why a hit scored as it did, in words for the reviewer. */
+    private static List<String> why(Scored scored, int queryTokens, IndexedName candidate, ListedParty party, BirthDate.Agreement agreement) {
+        List<String> why = new ArrayList<>();
+        int cn = candidate.tokens.length;
+        if (scored.sameName()) {
+            why.add("same name once case, accents, punctuation and spacing are set aside");
+        } else {
+            why.add(scored.pairs() + " of " + queryTokens + " name parts paired with " + scored.pairs() + " of " + cn
+                    + " of the listed name (" + scored.exact() + " identical)");
+            if (scored.pairs() == 1 && (queryTokens > 1 || cn > 1)) {
+                why.add("only one name part agrees");
+            }
+        }
+        if (agreement != null) {
+            why.add(switch (agreement) {
+                case SAME_DATE -> "same date of birth";
+                case SAME_YEAR -> "same year of birth";
+                case CLOSE -> "date of birth close to a listed one";
+                case DIFFERENT -> "date of birth differs from every listed one (" + party.birthDates() + ")";
+            });
+        }
+        return List.copyOf(why);
     }
 
     static double tokenSimilarity(String a, String aSkeleton, String b, String bSkeleton) {
@@ -267,34 +294,27 @@ public final class NameMatcher {
         return penalty;
     }
 
-    private static double adjustForBirthDate(double score, ListedParty party, LocalDate dateOfBirth, List<String> why) {
-        if (dateOfBirth == null || party.birthDates().isEmpty()) {
-            return score;
-        }
-        BirthDate.Agreement best = BirthDate.Agreement.DIFFERENT;
+    /** The best agreement of a date of birth with the party's listed ones; null when none is listed. */
+    private static BirthDate.Agreement agreement(ListedParty party, LocalDate dateOfBirth) {
+        BirthDate.Agreement best = null;
         for (BirthDate listed : party.birthDates()) {
             BirthDate.Agreement a = listed.agreement(dateOfBirth);
-            if (a.ordinal() < best.ordinal()) {
+            if (best == null || a.ordinal() < best.ordinal()) {
                 best = a;
             }
         }
-        return switch (best) {
-            case SAME_DATE -> {
-                why.add("same date of birth");
-                yield Math.min(1.0, score + SAME_BIRTH_DATE);
-            }
-            case SAME_YEAR -> {
-                why.add("same year of birth");
-                yield Math.min(1.0, score + SAME_BIRTH_YEAR);
-            }
-            case CLOSE -> {
-                why.add("date of birth close to a listed one");
-                yield score;
-            }
-            case DIFFERENT -> {
-                why.add("date of birth differs from every listed one (" + party.birthDates() + ")");
-                yield score - DIFFERENT_BIRTH_DATE;
-            }
+        return best;
+    }
+
+    private static double adjustForBirthDate(double score, BirthDate.Agreement agreement) {
+        if (agreement == null) {
+            return score;
+        }
+        return switch (agreement) {
+            case SAME_DATE -> Math.min(1.0, score + SAME_BIRTH_DATE);
+            case SAME_YEAR -> Math.min(1.0, score + SAME_BIRTH_YEAR);
+            case CLOSE -> score;
+            case DIFFERENT -> score - DIFFERENT_BIRTH_DATE;
         };
     }
 

@@ -128,6 +128,11 @@ public final class SanctionsLists {
         return Optional.ofNullable(parties.get(list + "/" + entryId));
     }
 
+    /** Every entry of the name lists (OFAC SDN, UN). */
+    public List<ListedParty> parties() {
+        return List.copyOf(parties.values());
+    }
+
     public int partyCount() {
         return parties.size();
     }

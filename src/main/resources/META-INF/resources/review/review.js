@@ -97,6 +97,7 @@ async function openApplication(id, notice = "") {
   definition(list, "Policy version", app.policyVersion);
   definition(list, "Status", app.status);
   $("details").replaceChildren(list);
+  renderSanctions(app.sanctions);
   const approvals = app.decisions.filter((d) => d.decision === "APPROVE");
   $("approvals").textContent = `Approvals: ${approvals.length} of ${app.approvalsRequired}` +
     (approvals.length ? ` — first approved by ${approvals[0].reviewer}` : "") + (app.approvalsRequired > 1 ? " (four eyes: two different reviewers)" : "");
@@ -116,6 +117,63 @@ async function openApplication(id, notice = "") {
   $("documents").replaceChildren(...previews);
   $("admin").hidden = !roles.includes("admin");
   if (roles.includes("admin")) loadAudit(id);
+}
+
+function renderSanctions(sanctions) {
+  if (!sanctions) {
+    $("sanctions-lists").textContent = "Not screened.";
+    $("sanctions-hits").replaceChildren();
+    return;
+  }
+  $("sanctions-lists").textContent = `Screened ${sanctions.screenedAt} against ` +
+    sanctions.lists.map((l) => `${l.list} (as of ${l.asOf}, sha256 ${l.sha256.slice(0, 12)}…)`).join(", ") +
+    `; names scoring ${sanctions.threshold} or more are hits.` + (sanctions.hits.length ? "" : " No hits.");
+  const hits = sanctions.hits.map((hit) => {
+    const card = document.createElement("section");
+    card.className = "hit";
+    card.setAttribute("aria-label", `Hit on ${hit.list} entry ${hit.entryId}`);
+    const e = hit.entry;
+    const list = document.createElement("dl");
+    definition(list, "Screened", `${hit.subject.toLowerCase()}: ${hit.screened}`);
+    definition(list, "Listed", `${hit.list} entry ${hit.entryId}: ${hit.matchedName}${hit.subject === "WALLET" ? "" : ` (score ${hit.score})`}`);
+    definition(list, "Why", hit.why.join("; "));
+    definition(list, "Entry", `${e.type}: ${e.name}`);
+    if (e.aliases.length) definition(list, "Aliases", e.aliases.join("; "));
+    if (e.weakAliases.length) definition(list, "Weak aliases", e.weakAliases.join("; "));
+    if (e.birthDates.length) definition(list, "Dates of birth", e.birthDates.join(", "));
+    if (e.programs.length) definition(list, "Programs", e.programs.join(", "));
+    if (e.countries.length) definition(list, "Countries", e.countries.join(", "));
+    if (e.remarks) definition(list, "Remarks", e.remarks);
+    card.append(list);
+    if (hit.dismissedAt) {
+      card.append(text("p", `Dismissed by ${hit.dismissedBy} at ${hit.dismissedAt}: ${hit.dismissalReason}`));
+    } else if (hit.subject !== "WALLET") {
+      const id = `dismiss-${hit.id}`;
+      const label = Object.assign(text("label", "Why this is not the applicant"), { htmlFor: id });
+      const reason = Object.assign(document.createElement("textarea"), { id, rows: 2, maxLength: 2000 });
+      const error = Object.assign(text("p", ""), { className: "error" });
+      error.setAttribute("role", "alert");
+      const button = Object.assign(text("button", "Dismiss as a false positive"), { type: "button", className: "secondary" });
+      button.addEventListener("click", () => dismissHit(hit.id, reason.value.trim(), error));
+      card.append(label, reason, error, button);
+    }
+    return card;
+  });
+  $("sanctions-hits").replaceChildren(...hits);
+}
+
+async function dismissHit(hitId, reason, error) {
+  if (!reason) { error.textContent = "Give the reason: it goes into the audit trail."; return; }
+  const response = await fetch(`${API}/review/applications/${current.id}/sanctions-hits/${hitId}/dismissal`, {
+    method: "POST",
+    headers: authHeaders({ "Content-Type": "application/json", "If-Match": current.etag }),
+    body: JSON.stringify({ reason }),
+  });
+  if (response.status === 412) {
+    return openApplication(current.id, "Someone else changed this application while you were looking at it. It has been reloaded: check it again.");
+  }
+  if (!response.ok) { error.textContent = (await response.json()).detail; return; }
+  openApplication(current.id, "Hit dismissed and recorded in the audit trail.");
 }
 
 async function decide(decision) {

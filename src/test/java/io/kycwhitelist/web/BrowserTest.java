@@ -214,6 +214,33 @@ class BrowserTest {
         Reviews.whitelist(walletAddress(app.body(), 0)).body("status", equalTo("ACTIVE"));
     }
 
+    @Test
+    void aReviewerSeesASanctionsHitWithItsEvidenceAndDismissesItBeforeApproving() {
+        Map<String, Object> body = Applications.individual();
+        // OFAC SDN entry 25308, YAN, Xiaobing, born 25 Mar 1977; a middle name keeps the name unique to this test
+        String name = "Xiaobing Q" + UUID.randomUUID().toString().substring(0, 6) + " Yan";
+        body.put("fullLegalName", name);
+        body.put("dateOfBirth", "1977-03-25");
+        Reviews.pendingReview(body);
+        openInConsole(Tokens.reviewer("rita@example.org"), name);
+        Locator hit = page.locator("#sanctions-hits .hit");
+        assertThat(hit).containsText("OFAC_SDN entry 25308: Xiaobing YAN");
+        assertThat(hit).containsText("same date of birth");
+        assertThat(hit).containsText("1977-03-25");
+        assertThat(page.locator("#approvals")).containsText("of 2");
+        click("Approve");
+        assertThat(page.locator("#decision-error")).containsText("possible sanctions matches");
+        click("Dismiss as a false positive");
+        assertThat(hit.locator(".error")).containsText("Give the reason");
+        label("Why this is not the applicant").fill("Passport photo and place of birth differ from the listed person.");
+        click("Dismiss as a false positive");
+        assertThat(page.locator("#notice")).containsText("Hit dismissed");
+        assertThat(page.locator("#sanctions-hits")).containsText("Dismissed by rita@example.org");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-sanctions-hit.png")).setFullPage(true));
+        click("Approve");
+        assertThat(page.locator("#notice")).containsText("PENDING_SECOND_APPROVAL");
+    }
+
     /** An application in review whose applicant has a name no other test uses. */
     record Named(String id, String name, Map<String, Object> body) {}
 
