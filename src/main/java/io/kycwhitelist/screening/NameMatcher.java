@@ -137,7 +137,7 @@ public final class NameMatcher {
     /** Names sharing a key with enough of the query's tokens to be worth scoring. */
     private int[] candidates(String[] query, String[] skeletons) {
         int[][] s = scratch.get();
-        int[] count = s[0];
+        int[] matched = s[0]; // per name: a bit for each query token that shares a key with it
         int[] stamp = s[1];
         int[] generation = s[2];
         int base = ++generation[0] * 16; // a fresh range of stamps per screening, so nothing needs clearing
@@ -158,14 +158,14 @@ public final class NameMatcher {
                 for (int n : list) {
                     if (stamp[n] < base) {
                         stamp[n] = mark;
-                        count[n] = 1;
+                        matched[n] = 1 << q;
                         if (size == found.length) {
                             found = Arrays.copyOf(found, size * 2);
                         }
                         found[size++] = n;
                     } else if (stamp[n] != mark) {
                         stamp[n] = mark;
-                        count[n]++;
+                        matched[n] |= 1 << q;
                     }
                 }
             }
@@ -174,7 +174,7 @@ public final class NameMatcher {
         for (int i = 0; i < size; i++) {
             int n = found[i];
             int need = Math.min(2, Math.min(query.length, names[n].tokens.length));
-            if (count[n] >= need) {
+            if (Integer.bitCount(matched[n]) >= need) {
                 found[kept++] = n;
             }
         }

@@ -59,11 +59,14 @@ class ScreeningEvaluationTest {
                 positives++;
                 boolean hit = hits.stream().anyMatch(h -> (h.party().list() + "/" + h.party().entryId()).equals(row.expected()));
                 int[] v = byVariant.computeIfAbsent(row.variant(), k -> new int[2]);
+                int[] kind = byVariant.computeIfAbsent("listed: " + (row.organisation() ? "organisations" : "people"), k -> new int[2]);
                 v[0]++;
+                kind[0]++;
                 if (hit) {
                     found++;
                 } else {
                     v[1]++;
+                    kind[1]++;
                     List<NameMatcher.Hit> all = row.organisation()
                             ? lists.screenOrganisation(row.name(), 0.01)
                             : lists.screenPerson(row.name(), useBirthDates ? row.dateOfBirth() : null, 0.01);
@@ -73,8 +76,10 @@ class ScreeningEvaluationTest {
                 }
             } else {
                 negatives++;
+                byVariant.computeIfAbsent("not listed: " + (row.organisation() ? "organisations" : "people"), k -> new int[2])[0]++;
                 if (!hits.isEmpty()) {
                     flagged++;
+                    byVariant.get("not listed: " + (row.organisation() ? "organisations" : "people"))[1]++;
                     NameMatcher.Hit h = hits.get(0);
                     falsePositives.add(row.name() + " -> " + h.matchedName() + " " + h.score() + " " + h.why());
                 }
@@ -100,7 +105,11 @@ class ScreeningEvaluationTest {
             System.out.printf("Name screening, threshold %.2f, %s: recall %.4f (%d of %d), false positives %.4f (%d of %d)%n",
                     NameMatcher.DEFAULT_THRESHOLD, births ? "with dates of birth" : "names only", f.recall(), f.found(), f.positives(),
                     f.falsePositiveRate(), f.flagged(), f.negatives());
-            f.missedByVariant().forEach((k, v) -> { if (v[1] > 0) System.out.println("  missed " + v[1] + " of " + v[0] + " " + k); });
+            f.missedByVariant().forEach((k, v) -> {
+                if (v[1] > 0) {
+                    System.out.println("  " + (k.startsWith("not listed") ? "flagged " : "missed ") + v[1] + " of " + v[0] + " " + k);
+                }
+            });
             f.misses().stream().limit(Integer.getInteger("screening.show", 40)).forEach(m -> System.out.println("  MISS " + m));
             f.falsePositives().stream().limit(Integer.getInteger("screening.show", 40)).forEach(m -> System.out.println("  FP   " + m));
             results.add(f);
