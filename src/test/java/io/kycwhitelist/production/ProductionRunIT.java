@@ -96,7 +96,11 @@ class ProductionRunIT {
         for (PackagedService run : List.of(first, second, third)) {
             String output = PackagedService.read(run.log());
             assertFalse(output.contains("EmbeddedPostgres"), "production uses the external database only");
-            assertTrue(output.contains("Profile prod activated"), output);
+            assertTrue(output.lines().anyMatch(l -> l.startsWith("{") && l.contains("\"message\":\"Profile prod activated")),
+                    "production logs are JSON: " + output);
+            for (String personal : List.of("ukasiewicz", "C01X00T47", "1990-04-12", "applicant@example.org")) {
+                assertFalse(output.contains(personal), "personal data in the production log: " + personal);
+            }
         }
     }
 }
