@@ -25,6 +25,26 @@ public interface KycConfig {
 
     Sanctions sanctions();
 
+    Outbox outbox();
+
+    Backlog backlog();
+
+    interface Outbox {
+        /** How often each instance publishes what decisions left unpublished (read by the scheduler). */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** An unpublished change older than this turns the outbox health check DOWN. */
+        @WithDefault("5m")
+        Duration maxAge();
+    }
+
+    interface Backlog {
+        /** How often the review queue and the outbox are sampled for the gauges (read by the scheduler). */
+        @WithDefault("10s")
+        Duration sampleInterval();
+    }
+
     /** Sanctions screening: the lists and the score from which a name match goes to a reviewer. */
     interface Sanctions {
         /**

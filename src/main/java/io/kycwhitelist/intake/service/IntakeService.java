@@ -13,6 +13,7 @@ import io.kycwhitelist.common.problem.Problem.FieldError;
 import io.kycwhitelist.common.problem.ProblemException;
 import io.kycwhitelist.common.problem.ProblemType;
 import io.kycwhitelist.common.validation.RequestValidator;
+import io.kycwhitelist.intake.ApplicantType;
 import io.kycwhitelist.intake.Application;
 import io.kycwhitelist.intake.ApplicationDocument;
 import io.kycwhitelist.intake.ApplicationStatus;
@@ -37,6 +38,7 @@ import io.kycwhitelist.policy.Reason;
 import io.kycwhitelist.policy.ReasonCode;
 import io.kycwhitelist.policy.WalletProof;
 import io.kycwhitelist.screening.service.ScreeningService;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -65,6 +67,7 @@ public class IntakeService {
     private static final Logger LOG = Logger.getLogger(IntakeService.class);
 
     private final PolicyInForce policies;
+    private final MeterRegistry metrics;
     private final ScreeningService screening;
     private final RequestValidator validator;
     private final AuditTrail audit;
@@ -73,7 +76,8 @@ public class IntakeService {
     private final ObjectMapper json;
 
     IntakeService(PolicyInForce policies, ScreeningService screening, RequestValidator validator, AuditTrail audit, StatusTokens tokens,
-                  ObjectMapper json) {
+                  ObjectMapper json, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.policies = policies;
         this.screening = screening;
         this.validator = validator;
@@ -115,7 +119,9 @@ public class IntakeService {
 
     private ApplicationCreated createInTransaction(ApplicationRequest request, JurisdictionPolicy policy, String idempotencyKey, String requestHash) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> create(request, policy, idempotencyKey, requestHash));
+            ApplicationCreated created = QuarkusTransaction.requiringNew().call(() -> create(request, policy, idempotencyKey, requestHash));
+            count(created, request.applicantType());
+            return created;
         } catch (RuntimeException e) {
             if (ApplicationWallet.CLAIM_INDEX.equals(violatedConstraint(e))) {
                 throw new ProblemException(ProblemType.WALLET_ALREADY_CLAIMED,
@@ -123,6 +129,12 @@ public class IntakeService {
             }
             throw e;
         }
+    }
+
+    /** Applications by outcome, and the reasons of rejections (Prometheus: kyc_applications_total, kyc_application_reasons_total). */
+    private void count(ApplicationCreated created, ApplicantType type) {
+        metrics.counter("kyc.applications", "outcome", created.status().name(), "applicantType", type.name()).increment();
+        created.reasons().forEach(r -> metrics.counter("kyc.application.reasons", "reason", r.code().name()).increment());
     }
 
     private Optional<Submission> replay(String keyHash, String requestHash, String idempotencyKey) {

@@ -21,6 +21,7 @@ import io.kycwhitelist.screening.service.ScreeningService;
 import io.kycwhitelist.whitelist.ChangeType;
 import io.kycwhitelist.whitelist.OutboxEvent;
 import io.kycwhitelist.whitelist.OutboxPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -49,8 +50,10 @@ public class ReviewService {
     private final AuditTrail audit;
     private final OutboxPublisher publisher;
     private final ScreeningService screening;
+    private final MeterRegistry metrics;
 
-    ReviewService(AuditTrail audit, OutboxPublisher publisher, ScreeningService screening) {
+    ReviewService(AuditTrail audit, OutboxPublisher publisher, ScreeningService screening, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.audit = audit;
         this.publisher = publisher;
         this.screening = screening;
@@ -98,6 +101,7 @@ public class ReviewService {
      */
     public Reviewed decide(UUID id, String ifMatch, DecisionRequest request, String reviewer) {
         Reviewed reviewed = QuarkusTransaction.requiringNew().call(() -> decideInTransaction(id, ifMatch, request, reviewer));
+        metrics.counter("kyc.review.decisions", "decision", request.decision().name(), "result", reviewed.review().status().name()).increment();
         if (reviewed.review().status() == ApplicationStatus.APPROVED) {
             publisher.publishPending();
         }
