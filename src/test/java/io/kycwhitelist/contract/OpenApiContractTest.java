@@ -53,6 +53,22 @@ class OpenApiContractTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theContractsRequestExamplesAreAcceptedByTheService() throws IOException {
+        JsonNode examples = YAML.readTree(CONTRACT.toFile())
+                .at("/paths/~1api~1v1~1applications/post/requestBody/content/application~1json/examples");
+        assertTrue(examples.size() >= 2, "an individual and an organisation");
+        for (Iterator<Map.Entry<String, JsonNode>> it = examples.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> example = it.next();
+            Map<String, Object> body = YAML.convertValue(example.getValue().get("value"), Map.class);
+            // a fresh wallet: the example's own may be claimed by an earlier run
+            body.put("wallets", List.of(Map.of("chain", "ETHEREUM", "address", io.kycwhitelist.support.Applications.freshAddress())));
+            given().contentType("application/json").body(body).when().post("/api/v1/applications").then()
+                    .statusCode(201).body("status", org.hamcrest.Matchers.equalTo("PENDING_DOCUMENT"));
+        }
+    }
+
+    @Test
     void theContractDescribesEveryEndpoint() throws IOException {
         JsonNode paths = YAML.readTree(CONTRACT.toFile()).get("paths");
         Map<String, List<String>> expected = Map.ofEntries(
@@ -68,6 +84,9 @@ class OpenApiContractTest {
                 Map.entry("/api/v1/review/applications/{id}/decision", List.of("post")),
                 Map.entry("/api/v1/admin/whitelist/{address}/revoke", List.of("post")),
                 Map.entry("/api/v1/admin/audit", List.of("get")),
+                Map.entry("/api/v1/admin/sanctions-lists", List.of("get")),
+                Map.entry("/api/v1/admin/sanctions-lists/reload", List.of("post")),
+                Map.entry("/api/v1/review/applications/{id}/sanctions-hits/{hitId}/dismissal", List.of("post")),
                 Map.entry("/api/v1/whitelist/{address}", List.of("get")),
                 Map.entry("/api/v1/whitelist/check", List.of("post")),
                 Map.entry("/api/v1/transfer-restrictions", List.of("get")),

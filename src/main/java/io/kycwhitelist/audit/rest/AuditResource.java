@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -39,6 +41,7 @@ public class AuditResource {
             description = "Filters combine. Oldest first, at most 1,000 records. Actions without an application (SANCTIONS_LISTS_LOADED) "
                     + "are found by action.")
     @APIResponse(responseCode = "400", description = "No filter, a malformed address or an unknown action.")
+    @APIResponse(responseCode = "200", description = "The records, oldest first.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AuditRecord.class)))
     public List<AuditRecord> audit(@QueryParam("applicationId") UUID applicationId, @QueryParam("address") String address,
                                    @QueryParam("action") @Parameter(schema = @Schema(implementation = AuditAction.class)) String action) {
         if (applicationId == null && address == null && action == null) {

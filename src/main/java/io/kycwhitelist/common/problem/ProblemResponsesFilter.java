@@ -1,17 +1,26 @@
 package io.kycwhitelist.common.problem;
 
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * Completes the API description with the one error path: every error response is a problem
- * document, every operation may answer 500, and secured operations answer 401 and 403.
+ * document, every operation may answer 500, and operations secured by a bearer token answer 401
+ * and 403. It also states how each operation is authorised: a bearer token (from the roles), the
+ * applicant's status token (the {@code X-Status-Token} header), or nothing (public).
  */
 public class ProblemResponsesFilter implements OASFilter {
+
+    static final String STATUS_TOKEN_SCHEME = "statusToken";
+    static final String STATUS_TOKEN_HEADER = "X-Status-Token";
 
     private static final Map<String, String> SECURED = Map.of(
             "401", "No valid bearer token: missing, expired, tampered, or from another issuer.",
@@ -23,7 +32,13 @@ public class ProblemResponsesFilter implements OASFilter {
         if (responses == null) {
             return operation;
         }
-        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+        boolean statusToken = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && STATUS_TOKEN_HEADER.equals(p.getName()));
+        if (statusToken) {
+            operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(STATUS_TOKEN_SCHEME)));
+        } else if (operation.getSecurity() == null) {
+            operation.setSecurity(List.of(OASFactory.createSecurityRequirement())); // public: anyone may call it
+        } else if (!operation.getSecurity().isEmpty()) {
             SECURED.forEach((code, description) -> {
                 if (!responses.hasAPIResponse(code)) {
                     responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description));
@@ -39,6 +54,17 @@ public class ProblemResponsesFilter implements OASFilter {
             }
         });
         return operation;
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSecurityScheme(STATUS_TOKEN_SCHEME, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(STATUS_TOKEN_HEADER)
+                .description("The applicant's status token, given once in the answer to the submission. A wrong token answers 404, "
+                        + "like an unknown application."));
     }
 
     private static void problemContent(APIResponse response) {

@@ -7,8 +7,8 @@ import io.kycwhitelist.common.validation.RequestValidator;
 import io.kycwhitelist.exchange.RestrictionCode;
 import io.kycwhitelist.exchange.WhitelistCheck;
 import io.kycwhitelist.exchange.api.TransferRestriction;
-import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.common.annotation.NonBlocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,6 +40,7 @@ public class TransferRestrictionResource {
     @Operation(summary = "The restriction on a transfer, as ERC-1404 detectTransferRestriction",
             description = "0 SUCCESS, or the first restriction found; the sender is checked before the recipient.")
     @APIResponse(responseCode = "400", description = "from or to missing or malformed.")
+    @APIResponse(responseCode = "200", description = "The code and its message; 0 when the transfer may proceed.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransferRestriction.class)))
     public TransferRestriction detect(@QueryParam("from") String from, @QueryParam("to") String to) {
         List<FieldError> errors = new ArrayList<>(Ethereum.addressErrors(from, "from"));
         errors.addAll(Ethereum.addressErrors(to, "to"));

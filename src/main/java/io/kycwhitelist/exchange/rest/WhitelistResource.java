@@ -8,9 +8,9 @@ import io.kycwhitelist.exchange.WhitelistCheck;
 import io.kycwhitelist.exchange.api.CheckRequest;
 import io.kycwhitelist.exchange.api.CheckResults;
 import io.kycwhitelist.exchange.api.WhitelistAnswer;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +18,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,6 +43,7 @@ public class WhitelistResource {
     @Operation(summary = "Where an address stands",
             description = "ACTIVE (whitelisted), REVOKED, EXPIRED or NOT_LISTED; an unknown address is NOT_LISTED, a malformed one is a 400. Any letter case.")
     @APIResponse(responseCode = "400", description = "A malformed address.")
+    @APIResponse(responseCode = "200", description = "Where the address stands.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WhitelistAnswer.class)))
     public WhitelistAnswer one(@PathParam("address") String address) {
         return check.check(address, "address");
     }
@@ -50,6 +53,7 @@ public class WhitelistResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Where up to 1,000 addresses stand", description = "One answer per address, in the order asked.")
     @APIResponse(responseCode = "400", description = "No addresses, more than 1,000, or a malformed one (named by its index).")
+    @APIResponse(responseCode = "200", description = "One answer per address, in the order asked.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckResults.class)))
     public CheckResults many(CheckRequest request) {
         if (request == null) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "A JSON body with the addresses is required.");

@@ -39,7 +39,7 @@ public class OwnershipResource {
     @Operation(summary = "A message to sign with the wallet",
             description = "EIP-4361-style text naming the service, the application, the address and the token, with a one-time nonce; "
                     + "valid for 15 minutes. A new challenge replaces the wallet's earlier ones.")
-    @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChallengeAnswer.class)))
+    @APIResponse(responseCode = "201", description = "The challenge to sign with the wallet.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChallengeAnswer.class)))
     @APIResponse(responseCode = "404", description = "No application with this id and status token, or no such wallet in it.")
     @APIResponse(responseCode = "409", description = "The application is rejected or approved.")
     public Response challenge(

@@ -41,6 +41,7 @@ public class JurisdictionResource {
     @APIResponse(responseCode = "200", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JurisdictionsView.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match.")
+    @APIResponse(responseCode = "406", description = "An Accept header asking for something other than JSON.")
     public Response jurisdictions(@Context Request request) {
         JurisdictionPolicy policy = policies.current();
         EntityTag etag = new EntityTag(policy.sha256());

@@ -59,6 +59,7 @@ public class ReviewResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The queue, oldest first", description = "Cursor pagination: pass nextCursor as cursor for the next page.")
     @APIResponse(responseCode = "400", description = "A limit out of range or a cursor this service did not give out.")
+    @APIResponse(responseCode = "200", description = "A page of the queue.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QueuePage.class)))
     public QueuePage queue(
             @QueryParam("status") @DefaultValue("PENDING_REVIEW") @Parameter(schema = @Schema(implementation = ApplicationStatus.class)) String status,
             @QueryParam("limit") @DefaultValue("20") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) String limit,

@@ -17,6 +17,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,6 +45,7 @@ public class AdminWhitelistResource {
     @APIResponse(responseCode = "400", description = "A malformed address, or no reason.")
     @APIResponse(responseCode = "404", description = "The address is not on the whitelist.")
     @APIResponse(responseCode = "409", description = "The address is revoked already.")
+    @APIResponse(responseCode = "200", description = "Revoked.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WhitelistEntryView.class)))
     public WhitelistEntryView revoke(@PathParam("address") String address, RevokeRequest request) {
         if (request == null) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "A JSON body with the reason is required.");
