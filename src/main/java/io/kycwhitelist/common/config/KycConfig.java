@@ -7,6 +7,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Size;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The service's own settings ({@code kyc.*}); see README "Configuration". */
@@ -26,6 +27,39 @@ public interface KycConfig {
     Sanctions sanctions();
 
     Outbox outbox();
+
+    RateLimit rateLimit();
+
+    /** Limits of the public endpoints per client address, counted in windows, per instance. */
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * The proxies (IP addresses or CIDR blocks) whose X-Forwarded-For is believed, such as the
+         * ingress controller's pods; none by default: the connection's address is the client's.
+         */
+        Optional<List<String>> trustedProxies();
+
+        @WithDefault("10m")
+        Duration window();
+
+        /** Submissions a client address may make in a window. */
+        @WithDefault("20")
+        int applications();
+
+        /** Document uploads in a window. */
+        @WithDefault("60")
+        int uploads();
+
+        /** Calls with a status token (status, uploads, wallet challenges and proofs) in a window. */
+        @WithDefault("300")
+        int statusCalls();
+
+        /** Calls answered 404 (unknown application or wrong token) after which status-token calls are refused for the window. */
+        @WithDefault("10")
+        int wrongStatusTokens();
+    }
 
     Backlog backlog();
 

@@ -58,6 +58,22 @@ public class ProblemResponsesFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() != null) {
+            // the applicants' endpoints are limited per client address (RateLimits)
+            openAPI.getPaths().getPathItems().forEach((path, item) -> {
+                if (path.startsWith("/api/v1/applications")) {
+                    item.getOperations().values().forEach(operation -> {
+                        APIResponse tooMany = OASFactory.createAPIResponse()
+                                .description("Over the rate limit of the client's address (or too many wrong status tokens from it); "
+                                        + "Retry-After says in how many seconds to try again.")
+                                .addHeader("Retry-After", OASFactory.createHeader().schema(OASFactory.createSchema()
+                                        .addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.INTEGER)));
+                        problemContent(tooMany);
+                        operation.getResponses().addAPIResponse("429", tooMany);
+                    });
+                }
+            });
+        }
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }

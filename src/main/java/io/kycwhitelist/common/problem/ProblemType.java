@@ -27,6 +27,7 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED(422, "The Idempotency-Key was used with another request body"),
     SANCTIONS_LIST_INVALID(422, "A sanctions list file is missing or not in its list's format"),
     PRECONDITION_REQUIRED(428, "If-Match required"),
+    TOO_MANY_REQUESTS(429, "Too many requests"),
     INTERNAL_ERROR(500, "Internal error"),
     SERVICE_UNAVAILABLE(503, "Service unavailable");
 
