@@ -22,5 +22,7 @@ public enum AuditAction {
     /** A reviewer set a sanctions hit aside as a false positive, with a reason. */
     SANCTIONS_HIT_DISMISSED,
     /** An admin put new sanctions lists in force. */
-    SANCTIONS_LISTS_LOADED
+    SANCTIONS_LISTS_LOADED,
+    /** An admin had the stored personal data sealed again under the active key (key rotation). */
+    PERSONAL_DATA_RESEALED
 }

@@ -59,8 +59,9 @@ public class Application extends PanacheEntityBase {
     @Column(name = "full_legal_name", nullable = false)
     public String fullLegalName;
 
-    @Column(name = "date_of_birth", nullable = false)
-    public LocalDate dateOfBirth;
+    /** Sealed (AES-GCM, {@link io.kycwhitelist.common.crypto.Sealing}): open with Sealing#openDate. */
+    @Column(name = "date_of_birth_sealed")
+    public byte[] dateOfBirthSealed;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
@@ -83,8 +84,9 @@ public class Application extends PanacheEntityBase {
     @Column(name = "id_document_type", nullable = false)
     public DocumentType idDocumentType;
 
-    @Column(name = "id_document_number", nullable = false)
-    public String idDocumentNumber;
+    /** Sealed (AES-GCM): open with Sealing#openText. */
+    @Column(name = "id_document_number_sealed")
+    public byte[] idDocumentNumberSealed;
 
     @Column(name = "id_document_issuing_country", nullable = false)
     public String idDocumentIssuingCountry;

@@ -40,9 +40,13 @@ public class ApplicationDocument extends PanacheEntityBase {
     @Column(nullable = false)
     public String sha256;
 
+    /** The document, sealed (AES-GCM) when {@link #sealed}; documents stored before sealing are sealed at the next start. */
     @Basic(fetch = FetchType.LAZY)
     @Column(nullable = false)
     public byte[] content;
+
+    @Column(nullable = false)
+    public boolean sealed;
 
     @Column(name = "uploaded_at", nullable = false)
     public Instant uploadedAt;

@@ -26,7 +26,8 @@ public final class PackagedService {
 
     public static final Path JAR = Path.of(System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar"));
     public static final List<String> REQUIRED_SETTINGS = List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
-            "QUARKUS_DATASOURCE_PASSWORD", "KYC_STATUS_TOKEN_SECRET", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER");
+            "QUARKUS_DATASOURCE_PASSWORD", "KYC_STATUS_TOKEN_SECRET", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER",
+            "KYC_ENCRYPTION_KEYS", "KYC_ENCRYPTION_ACTIVE_KEY");
     private static int runs;
 
     private final Process process;
@@ -48,6 +49,8 @@ public final class PackagedService {
         settings.put("KYC_STATUS_TOKEN_SECRET", "integration-test-secret-0123456789abcdef");
         settings.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Path.of("src/test/resources/test-jwt/public.pem").toAbsolutePath().toString());
         settings.put("MP_JWT_VERIFY_ISSUER", "https://test.kyc-whitelist.local");
+        settings.put("KYC_ENCRYPTION_KEYS", "it-1:yjpM7dfC4hZTOEUcbj/i9kBVSYVXuj3RpeSCzc1k+t0=");
+        settings.put("KYC_ENCRYPTION_ACTIVE_KEY", "it-1");
         return settings;
     }
 

@@ -30,6 +30,20 @@ public interface KycConfig {
 
     RateLimit rateLimit();
 
+    Encryption encryption();
+
+    /**
+     * Keys of the personal data at rest (AES-256-GCM): ID document numbers, dates of birth and
+     * documents. Required in production (KYC_ENCRYPTION_KEYS, KYC_ENCRYPTION_ACTIVE_KEY).
+     */
+    interface Encryption {
+        /** {@code id:base64,id:base64}: every key that may have sealed stored data, each 32 bytes. */
+        String keys();
+
+        /** The key that seals from now on; rotate by adding a key, making it active, and re-sealing. */
+        String activeKey();
+    }
+
     /** Limits of the public endpoints per client address, counted in windows, per instance. */
     interface RateLimit {
         @WithDefault("true")

@@ -22,7 +22,9 @@ public final class ProductionSettings {
             "quarkus.datasource.password",
             "kyc.status-token.secret",
             "mp.jwt.verify.publickey.location",
-            "mp.jwt.verify.issuer");
+            "mp.jwt.verify.issuer",
+            "kyc.encryption.keys",
+            "kyc.encryption.active-key");
 
     private ProductionSettings() {}
 

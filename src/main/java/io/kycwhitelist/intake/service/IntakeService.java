@@ -9,6 +9,7 @@ import io.kycwhitelist.audit.AuditTrail;
 import io.kycwhitelist.common.Countries;
 import io.kycwhitelist.common.Ethereum;
 import io.kycwhitelist.common.Hashes;
+import io.kycwhitelist.common.crypto.Sealing;
 import io.kycwhitelist.common.problem.Problem.FieldError;
 import io.kycwhitelist.common.problem.ProblemException;
 import io.kycwhitelist.common.problem.ProblemType;
@@ -67,6 +68,7 @@ public class IntakeService {
     private static final Logger LOG = Logger.getLogger(IntakeService.class);
 
     private final PolicyInForce policies;
+    private final Sealing sealing;
     private final MeterRegistry metrics;
     private final ScreeningService screening;
     private final RequestValidator validator;
@@ -76,7 +78,8 @@ public class IntakeService {
     private final ObjectMapper json;
 
     IntakeService(PolicyInForce policies, ScreeningService screening, RequestValidator validator, AuditTrail audit, StatusTokens tokens,
-                  ObjectMapper json, MeterRegistry metrics) {
+                  ObjectMapper json, MeterRegistry metrics, Sealing sealing) {
+        this.sealing = sealing;
         this.metrics = metrics;
         this.policies = policies;
         this.screening = screening;
@@ -161,7 +164,7 @@ public class IntakeService {
         if (!decision.rejected()) {
             refuseClaimedWallets(request.wallets());
         }
-        Application app = newApplication(request, decision, now);
+        Application app = newApplication(request, decision, now, sealing);
         String token = idempotencyKey == null ? tokens.random() : tokens.derived(idempotencyKey, requestHash);
         app.statusTokenHash = StatusTokens.hash(token);
         app.persist();
@@ -206,7 +209,7 @@ public class IntakeService {
         }
     }
 
-    private static Application newApplication(ApplicationRequest request, PolicyDecision decision, Instant now) {
+    private static Application newApplication(ApplicationRequest request, PolicyDecision decision, Instant now, Sealing sealing) {
         PersonDetails person = request.person();
         Application app = new Application();
         app.id = UUID.randomUUID();
@@ -216,7 +219,7 @@ public class IntakeService {
         app.reasons = new ArrayList<>(decision.reasons());
         app.flags = decision.flags().stream().sorted().collect(Collectors.toCollection(ArrayList::new));
         app.fullLegalName = text(person.fullLegalName);
-        app.dateOfBirth = LocalDate.parse(person.dateOfBirth);
+        app.dateOfBirthSealed = sealing.sealDate(LocalDate.parse(person.dateOfBirth));
         app.citizenships = upper(person.citizenships);
         app.countryOfResidence = upper(person.countryOfResidence);
         app.residenceSubdivision = person.residenceSubdivision == null ? null : upper(person.residenceSubdivision);
@@ -225,7 +228,7 @@ public class IntakeService {
                 : upper(person.taxResidences);
         app.usPermanentResident = person.usPermanentResident;
         app.idDocumentType = person.idDocument.type();
-        app.idDocumentNumber = person.idDocument.number().toUpperCase(Locale.ROOT);
+        app.idDocumentNumberSealed = sealing.sealText(person.idDocument.number().toUpperCase(Locale.ROOT));
         app.idDocumentIssuingCountry = upper(person.idDocument.issuingCountry());
         app.idDocumentExpiry = LocalDate.parse(person.idDocument.expiryDate());
         if (request instanceof OrganizationApplicationRequest org) {
@@ -392,7 +395,8 @@ public class IntakeService {
         document.applicationId = app.id;
         document.kind = kind;
         document.contentType = type;
-        document.content = content;
+        document.content = sealing.seal(content);
+        document.sealed = true;
         document.sizeBytes = content.length;
         document.sha256 = Hashes.sha256Hex(content);
         document.uploadedAt = now;

@@ -5,7 +5,6 @@ import io.kycwhitelist.common.problem.ProblemException;
 import io.kycwhitelist.common.problem.ProblemType;
 import io.kycwhitelist.common.security.Roles;
 import io.kycwhitelist.common.validation.RequestValidator;
-import io.kycwhitelist.intake.ApplicationDocument;
 import io.kycwhitelist.intake.ApplicationStatus;
 import io.kycwhitelist.intake.DocumentKind;
 import io.kycwhitelist.review.Decision;
@@ -100,8 +99,8 @@ public class ReviewResource {
     public Response document(@PathParam("id") UUID id, @PathParam("kind") String kind) {
         DocumentKind documentKind = DocumentKind.fromPathSegment(kind)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "Documents are 'identity' or 'professional-investor-evidence'."));
-        ApplicationDocument document = review.document(id, documentKind);
-        return Response.ok(document.content, document.contentType)
+        ReviewService.StoredDocument document = review.document(id, documentKind);
+        return Response.ok(document.content(), document.contentType())
                 .header("Content-Disposition", "inline")
                 .header("Cache-Control", "no-store")
                 .header("X-Content-Type-Options", "nosniff")

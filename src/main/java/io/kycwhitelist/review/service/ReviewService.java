@@ -2,6 +2,7 @@ package io.kycwhitelist.review.service;
 
 import io.kycwhitelist.audit.AuditAction;
 import io.kycwhitelist.audit.AuditTrail;
+import io.kycwhitelist.common.crypto.Sealing;
 import io.kycwhitelist.common.problem.ProblemException;
 import io.kycwhitelist.common.problem.ProblemType;
 import io.kycwhitelist.intake.Application;
@@ -51,8 +52,10 @@ public class ReviewService {
     private final OutboxPublisher publisher;
     private final ScreeningService screening;
     private final MeterRegistry metrics;
+    private final Sealing sealing;
 
-    ReviewService(AuditTrail audit, OutboxPublisher publisher, ScreeningService screening, MeterRegistry metrics) {
+    ReviewService(AuditTrail audit, OutboxPublisher publisher, ScreeningService screening, MeterRegistry metrics, Sealing sealing) {
+        this.sealing = sealing;
         this.metrics = metrics;
         this.audit = audit;
         this.publisher = publisher;
@@ -87,11 +90,15 @@ public class ReviewService {
         return new Reviewed(view(app), etag(app));
     }
 
+    /** A document as uploaded, opened. */
+    public record StoredDocument(String contentType, byte[] content) {}
+
     @Transactional(Transactional.TxType.SUPPORTS)
-    public ApplicationDocument document(UUID id, DocumentKind kind) {
+    public StoredDocument document(UUID id, DocumentKind kind) {
         find(id, false);
-        return ApplicationDocument.<ApplicationDocument>find("applicationId = ?1 and kind = ?2", id, kind).firstResultOptional()
+        ApplicationDocument document = ApplicationDocument.<ApplicationDocument>find("applicationId = ?1 and kind = ?2", id, kind).firstResultOptional()
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "This application has no " + kind.pathSegment() + " document."));
+        return new StoredDocument(document.contentType, document.sealed ? sealing.open(document.content) : document.content);
     }
 
     /**
@@ -211,7 +218,7 @@ public class ReviewService {
                 app.countryOfResidence, List.copyOf(app.flags), app.createdAt);
     }
 
-    private static ApplicationReview view(Application app) {
+    private ApplicationReview view(Application app) {
         List<ApplicationReview.Document> documents = ApplicationDocument.<ApplicationDocument>find("applicationId = ?1 order by kind", app.id).stream()
                 .map(d -> new ApplicationReview.Document(d.kind.pathSegment(), d.contentType, d.sizeBytes, d.sha256, d.uploadedAt))
                 .toList();
@@ -219,9 +226,9 @@ public class ReviewService {
                 .map(d -> new ApplicationReview.DecisionView(d.reviewer, d.decision, d.reason, d.policyVersion, d.decidedAt))
                 .toList();
         return new ApplicationReview(app.id, app.status, app.applicantType,
-                new ApplicationReview.Person(app.fullLegalName, app.dateOfBirth, app.citizenships, app.countryOfResidence,
+                new ApplicationReview.Person(app.fullLegalName, sealing.openDate(app.dateOfBirthSealed), app.citizenships, app.countryOfResidence,
                         app.residenceSubdivision, app.taxResidences, app.usPermanentResident,
-                        new ApplicationReview.IdDocument(app.idDocumentType, app.idDocumentNumber, app.idDocumentIssuingCountry, app.idDocumentExpiry)),
+                        new ApplicationReview.IdDocument(app.idDocumentType, sealing.openText(app.idDocumentNumberSealed), app.idDocumentIssuingCountry, app.idDocumentExpiry)),
                 app.organizationLegalName == null ? null : new ApplicationReview.Organization(app.organizationLegalName, app.registrationNumber,
                         app.countryOfIncorporation, app.principalPlaceOfBusiness),
                 app.email, app.professionalInvestor,

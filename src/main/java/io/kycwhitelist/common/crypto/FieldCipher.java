@@ -1,0 +1,127 @@
+package io.kycwhitelist.common.crypto;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES-256-GCM for personal data at rest. A sealed value carries the id of its key:
+ * {@code 0x01 | key id length | key id (UTF-8) | 12-byte nonce | ciphertext and 16-byte tag}; the
+ * key id is also authenticated (additional data), so a value cannot be passed off under another
+ * key. Several keys can open; one, the active key, seals: keys rotate by adding a new active key
+ * and re-sealing what the old ones sealed.
+ */
+public final class FieldCipher {
+
+    private static final byte FORMAT = 1;
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Map<String, SecretKeySpec> keys;
+    private final String activeKeyId;
+
+    /**
+     * @param keys key id to a 32-byte AES key
+     * @param activeKeyId the key that seals; must be among {@code keys}
+     */
+    public FieldCipher(Map<String, byte[]> keys, String activeKeyId) {
+        Map<String, SecretKeySpec> specs = new LinkedHashMap<>();
+        keys.forEach((id, key) -> {
+            if (key.length != 32) {
+                throw new IllegalArgumentException("The encryption key " + id + " must be 32 bytes (AES-256), it is " + key.length);
+            }
+            if (id.isEmpty() || id.getBytes(StandardCharsets.UTF_8).length > 64) {
+                throw new IllegalArgumentException("A key id must be 1 to 64 bytes: '" + id + "'");
+            }
+            specs.put(id, new SecretKeySpec(key, "AES"));
+        });
+        if (!specs.containsKey(activeKeyId)) {
+            throw new IllegalArgumentException("The active key " + activeKeyId + " is not among the keys " + specs.keySet());
+        }
+        this.keys = Map.copyOf(specs);
+        this.activeKeyId = activeKeyId;
+    }
+
+    /**
+     * Reads keys written {@code id:base64,id:base64} (each a 32-byte key in Base64).
+     *
+     * @throws IllegalArgumentException naming what is wrong, never showing a key
+     */
+    public static FieldCipher parse(String keys, String activeKeyId) {
+        Map<String, byte[]> parsed = new LinkedHashMap<>();
+        for (String entry : keys.split(",")) {
+            String e = entry.trim();
+            int colon = e.indexOf(':');
+            if (colon < 1) {
+                throw new IllegalArgumentException("Encryption keys are written id:base64,id:base64; an entry has no id");
+            }
+            try {
+                parsed.put(e.substring(0, colon).trim(), Base64.getDecoder().decode(e.substring(colon + 1).trim()));
+            } catch (IllegalArgumentException notBase64) {
+                throw new IllegalArgumentException("The encryption key " + e.substring(0, colon).trim() + " is not Base64");
+            }
+        }
+        return new FieldCipher(parsed, activeKeyId);
+    }
+
+    public String activeKeyId() {
+        return activeKeyId;
+    }
+
+    public byte[] seal(byte[] plaintext) {
+        byte[] id = activeKeyId.getBytes(StandardCharsets.UTF_8);
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(id);
+            byte[] sealed = cipher.doFinal(plaintext);
+            return ByteBuffer.allocate(2 + id.length + NONCE_BYTES + sealed.length)
+                    .put(FORMAT).put((byte) id.length).put(id).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
+    public byte[] open(byte[] sealed) {
+        String keyId = keyIdOf(sealed);
+        SecretKeySpec key = keys.get(keyId);
+        if (key == null) {
+            throw new IllegalStateException("A value is sealed under the key " + keyId + ", which is not configured (kyc.encryption.keys)");
+        }
+        int offset = 2 + sealed[1];
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, offset, NONCE_BYTES));
+            cipher.updateAAD(sealed, 2, sealed[1]);
+            return cipher.doFinal(sealed, offset + NONCE_BYTES, sealed.length - offset - NONCE_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("A value sealed under the key " + keyId + " does not open: altered, or another key has this id", e);
+        }
+    }
+
+    /** The id of the key a value was sealed under. */
+    public static String keyIdOf(byte[] sealed) {
+        if (sealed == null || sealed.length < 2 || sealed[0] != FORMAT || sealed.length < 2 + sealed[1] + NONCE_BYTES + TAG_BITS / 8) {
+            throw new IllegalStateException("Not a sealed value");
+        }
+        return new String(sealed, 2, sealed[1], StandardCharsets.UTF_8);
+    }
+
+    public byte[] sealText(String text) {
+        return seal(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public String openText(byte[] sealed) {
+        return new String(open(sealed), StandardCharsets.UTF_8);
+    }
+}
