@@ -24,5 +24,7 @@ public enum AuditAction {
     /** An admin put new sanctions lists in force. */
     SANCTIONS_LISTS_LOADED,
     /** An admin had the stored personal data sealed again under the active key (key rotation). */
-    PERSONAL_DATA_RESEALED
+    PERSONAL_DATA_RESEALED,
+    /** An application's personal data was erased (documents, identity fields; the name kept as a keyed hash). */
+    PERSONAL_DATA_ERASED
 }

@@ -124,6 +124,13 @@ public class Application extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** When its personal data was erased (on request or after the retention period); null while it is kept. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
+    @Column(name = "erasure_reason")
+    public String erasureReason;
+
     @Version
     @Column(nullable = false)
     public long version;

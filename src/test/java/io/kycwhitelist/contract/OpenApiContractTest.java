@@ -85,6 +85,8 @@ class OpenApiContractTest {
                 Map.entry("/api/v1/admin/whitelist/{address}/revoke", List.of("post")),
                 Map.entry("/api/v1/admin/audit", List.of("get")),
                 Map.entry("/api/v1/admin/sanctions-lists", List.of("get")),
+                Map.entry("/api/v1/admin/personal-data/reseal", List.of("post")),
+                Map.entry("/api/v1/admin/applications/{id}/erasure", List.of("post")),
                 Map.entry("/api/v1/admin/sanctions-lists/reload", List.of("post")),
                 Map.entry("/api/v1/review/applications/{id}/sanctions-hits/{hitId}/dismissal", List.of("post")),
                 Map.entry("/api/v1/whitelist/{address}", List.of("get")),

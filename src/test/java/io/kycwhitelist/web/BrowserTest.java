@@ -262,9 +262,11 @@ class BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         assertThat(page.locator("#queue")).isVisible();
         Locator link = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name));
+        page.waitForFunction("() => document.querySelectorAll('#queue-rows tr').length > 0"); // the first page is in
         while (link.count() == 0 && page.locator("#more").isVisible()) {
+            int shown = page.locator("#queue-rows tr").count();
             page.locator("#more").click();
-            page.waitForTimeout(200);
+            page.waitForFunction("n => document.querySelectorAll('#queue-rows tr').length > n", shown);
         }
         link.click();
         assertThat(page.locator("#app-title")).hasText(name);

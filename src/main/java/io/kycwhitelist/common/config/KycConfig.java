@@ -32,6 +32,21 @@ public interface KycConfig {
 
     Encryption encryption();
 
+    Retention retention();
+
+    interface Retention {
+        /**
+         * How long personal data is kept after the relationship ends: after a rejection, or after
+         * the last whitelist entry of an approved application stopped being ACTIVE.
+         */
+        @WithDefault("P1825D")
+        Duration period();
+
+        /** How often the retention job looks for applications past the period (one replica at a time). */
+        @WithDefault("6h")
+        Duration interval();
+    }
+
     /**
      * Keys of the personal data at rest (AES-256-GCM): ID document numbers, dates of birth and
      * documents. Required in production (KYC_ENCRYPTION_KEYS, KYC_ENCRYPTION_ACTIVE_KEY).

@@ -39,6 +39,8 @@ public record ApplicationReview(
         @Schema(description = "Approvals a final approval needs: 2 for a flagged application (four eyes), otherwise 1.") int approvalsRequired,
         @Schema(description = "Every decision so far, oldest first.") List<DecisionView> decisions,
         @Schema(description = "The latest sanctions screening: the lists it used and its hits.") Sanctions sanctions,
+        @Schema(description = "When the personal data was erased (then the name is a keyed hash and the birth date, ID number, "
+                + "e-mail and documents are gone); absent while it is kept.") Instant erasedAt,
         Instant createdAt,
         Instant updatedAt) {
 

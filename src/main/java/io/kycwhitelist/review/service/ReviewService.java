@@ -226,16 +226,16 @@ public class ReviewService {
                 .map(d -> new ApplicationReview.DecisionView(d.reviewer, d.decision, d.reason, d.policyVersion, d.decidedAt))
                 .toList();
         return new ApplicationReview(app.id, app.status, app.applicantType,
-                new ApplicationReview.Person(app.fullLegalName, sealing.openDate(app.dateOfBirthSealed), app.citizenships, app.countryOfResidence,
+                new ApplicationReview.Person(app.fullLegalName, app.dateOfBirthSealed == null ? null : sealing.openDate(app.dateOfBirthSealed), app.citizenships, app.countryOfResidence,
                         app.residenceSubdivision, app.taxResidences, app.usPermanentResident,
-                        new ApplicationReview.IdDocument(app.idDocumentType, sealing.openText(app.idDocumentNumberSealed), app.idDocumentIssuingCountry, app.idDocumentExpiry)),
+                        new ApplicationReview.IdDocument(app.idDocumentType, app.idDocumentNumberSealed == null ? null : sealing.openText(app.idDocumentNumberSealed), app.idDocumentIssuingCountry, app.idDocumentExpiry)),
                 app.organizationLegalName == null ? null : new ApplicationReview.Organization(app.organizationLegalName, app.registrationNumber,
                         app.countryOfIncorporation, app.principalPlaceOfBusiness),
                 app.email, app.professionalInvestor,
                 app.wallets.stream().map(w -> new ApplicationReview.Wallet(w.chain, w.address, w.proven(), w.provenAt, w.proofMessage, w.proofSignature)).toList(),
                 app.notUsPerson, app.termsVersion,
                 app.reasons.stream().map(ReasonView::of).toList(), List.copyOf(app.flags), app.policyVersion,
-                documents, approvalsRequired(app), decisions, sanctions(app), app.createdAt, app.updatedAt);
+                documents, approvalsRequired(app), decisions, sanctions(app), app.erasedAt, app.createdAt, app.updatedAt);
     }
 
     private static ApplicationReview.Sanctions sanctions(Application app) {

@@ -30,8 +30,9 @@ class ProductionSettingsTest {
     @Test
     void everyMissingSettingIsNamedByItsEnvironmentVariable() {
         assertEquals(List.of("QUARKUS_DATASOURCE_USERNAME (quarkus.datasource.username)", "KYC_STATUS_TOKEN_SECRET (kyc.status-token.secret)",
-                        "MP_JWT_VERIFY_ISSUER (mp.jwt.verify.issuer)"),
-                ProductionSettings.missing(props("quarkus.datasource.password", "p", "mp.jwt.verify.publickey.location", "https://idp/jwks"),
+                        "MP_JWT_VERIFY_ISSUER (mp.jwt.verify.issuer)", "KYC_ENCRYPTION_ACTIVE_KEY (kyc.encryption.active-key)"),
+                ProductionSettings.missing(props("quarkus.datasource.password", "p", "mp.jwt.verify.publickey.location", "https://idp/jwks",
+                                "kyc.encryption.keys", "k1:AAAA"),
                         Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://db/kyc", "KYC_STATUS_TOKEN_SECRET", " ")));
     }
 
@@ -40,7 +41,8 @@ class ProductionSettingsTest {
         assertEquals(List.of(), ProductionSettings.missing(props(), Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", "u", "QUARKUS_DATASOURCE_USERNAME", "u",
                 "QUARKUS_DATASOURCE_PASSWORD", "p", "KYC_STATUS_TOKEN_SECRET", "s".repeat(32),
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "/etc/kyc/issuer.pem", "MP_JWT_VERIFY_ISSUER", "https://idp.example")));
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "/etc/kyc/issuer.pem", "MP_JWT_VERIFY_ISSUER", "https://idp.example",
+                "KYC_ENCRYPTION_KEYS", "k1:...", "KYC_ENCRYPTION_ACTIVE_KEY", "k1")));
     }
 
     @Test
