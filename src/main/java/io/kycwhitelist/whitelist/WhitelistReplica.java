@@ -96,6 +96,8 @@ public class WhitelistReplica {
     });
     private volatile long lastSeq;
     private volatile boolean loaded;
+    /** Since when refreshing fails (null while it works): one warning per outage, not one every interval. */
+    private Instant failingSince;
 
     WhitelistReplica(AgroalDataSource dataSource, KycConfig config) {
         this.dataSource = dataSource;
@@ -154,8 +156,17 @@ public class WhitelistReplica {
                         (System.nanoTime() - started) / 1_000_000, entries.size());
             }
             loaded = true;
+            if (failingSince != null) {
+                LOG.infof("Whitelist replica refreshes again (it could not since %s)", failingSince);
+                failingSince = null;
+            }
         } catch (SQLException | RuntimeException e) {
-            LOG.warnf("Whitelist replica could not refresh (%s); answers stay as of change %d", e.getMessage(), lastSeq);
+            if (failingSince == null) {
+                failingSince = Instant.now();
+                LOG.warnf("Whitelist replica could not refresh (%s); answers stay as of change %d until it can", e.getMessage(), lastSeq);
+            } else {
+                LOG.debugf("Whitelist replica still cannot refresh: %s", e.getMessage());
+            }
         }
     }
 }

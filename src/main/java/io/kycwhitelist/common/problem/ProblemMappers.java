@@ -97,8 +97,47 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (databaseUnavailable(e)) {
+            LOG.warnf("The database is unavailable: request refused with 503 (%s)", rootMessage(e));
+            return respond(Problem.of(ProblemType.SERVICE_UNAVAILABLE,
+                    "The service cannot reach its database just now; nothing was changed. Try again in a few seconds."),
+                    Map.of(HttpHeaders.RETRY_AFTER, "5"));
+        }
         LOG.errorf(e, "Unexpected error handling a request");
         return respond(Problem.of(ProblemType.INTERNAL_ERROR, "The service failed to handle this request; it has been logged."), Map.of());
+    }
+
+    /**
+     * Whether a failure is the database being out of reach: a connection-class SQL state (08...),
+     * the server shutting down (57P0x), or no connection to be had from the pool in time.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                    return true;
+                }
+                if (sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout")) {
+                    return true;
+                }
+            }
+            if (t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     static Response respond(Problem problem, Map<String, String> headers) {
