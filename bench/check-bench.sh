@@ -17,63 +17,12 @@ DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-15s}
 CONNECTIONS=${CONNECTIONS:-64}
 LARGE=${LARGE:-1000000}
-WORK=$(mktemp -d /tmp/kyc-bench.XXXXXX)
-PGPORT=55432
 PORT_A=18080
 PORT_B=18081
-PIDS=()
-
-log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-
-cleanup() {
-  for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
-  sleep 1
-  [ -d "$WORK/pg" ] && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
-
-if ! command -v wrk >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-  log "installing wrk and postgresql"
-  DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk postgresql >/dev/null
-fi
-PGBIN=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
-
-log "starting PostgreSQL ($PGBIN) in $WORK/pg on port $PGPORT"
-chown postgres "$WORK"
-runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg" -U postgres --auth=trust >/dev/null
-runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -o "-p $PGPORT -k $WORK -c max_connections=200" -l "$WORK/pg.log" -w start >/dev/null
-PSQL=(psql -h "$WORK" -p "$PGPORT" -U postgres -q -t -A -v ON_ERROR_STOP=1)
-"${PSQL[@]}" -c "CREATE DATABASE kyc"
-
-# A throw-away token issuer: RS256 tokens minted with openssl.
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/issuer.pem" 2>/dev/null
-openssl pkey -in "$WORK/issuer.pem" -pubout -out "$WORK/issuer-public.pem"
-ISSUER=https://bench.kyc-whitelist.local
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-token() {
-  local now header payload
-  now=$(date +%s)
-  header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-  payload=$(printf '{"iss":"%s","upn":"%s","groups":["%s"],"iat":%d,"exp":%d}' "$ISSUER" "bench-$1" "$1" "$now" $((now + 7200)) | b64url)
-  printf '%s.%s.%s' "$header" "$payload" "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$WORK/issuer.pem" | b64url)"
-}
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 EXCHANGE_TOKEN=$(token exchange)
 ADMIN_TOKEN=$(token admin)
-
-start_service() { # port name
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PGPORT/kyc" QUARKUS_DATASOURCE_USERNAME=postgres \
-  QUARKUS_DATASOURCE_PASSWORD=postgres KYC_STATUS_TOKEN_SECRET=bench-secret-0123456789abcdefghijkl \
-  MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/issuer-public.pem" MP_JWT_VERIFY_ISSUER="$ISSUER" QUARKUS_HTTP_PORT="$1" \
-  QUARKUS_LOG_CATEGORY__IO_KYCWHITELIST__LEVEL=WARN \
-    java -Xmx1g -jar target/quarkus-app/quarkus-run.jar >"$WORK/$2.log" 2>&1 &
-  PIDS+=($!)
-  for _ in $(seq 1 120); do
-    curl -fs "localhost:$1/q/health/ready" >/dev/null 2>&1 && return 0
-    sleep 0.5
-  done
-  log "service $2 did not start"; tail -20 "$WORK/$2.log"; exit 1
-}
 
 replica_size() { curl -s "localhost:$1/q/health/ready" | jq '[.checks[] | select(.name == "whitelist replica") | .data.addresses][0]'; }
 
@@ -115,11 +64,11 @@ addresses_file() { # listed addresses sampled from the store, and as many unknow
 log "starting instance A"
 start_service "$PORT_A" a
 "${PSQL[@]}" -d kyc -c "
-  INSERT INTO application (id, applicant_type, status, policy_version, reasons, flags, status_token_hash, full_legal_name, date_of_birth,
-    citizenships, country_of_residence, tax_residences, us_permanent_resident, id_document_type, id_document_number,
+  INSERT INTO application (id, applicant_type, status, policy_version, reasons, flags, status_token_hash, full_legal_name,
+    citizenships, country_of_residence, tax_residences, us_permanent_resident, id_document_type,
     id_document_issuing_country, id_document_expiry, email, professional_investor, not_us_person, terms_version, created_at, updated_at, version)
-  VALUES ('00000000-0000-0000-0000-00000000beef', 'INDIVIDUAL', 'APPROVED', 'bench', '[]', '[]', repeat('0', 64), 'Bench Holder', '1980-01-01',
-    '[\"DE\"]', 'DE', '[\"DE\"]', false, 'PASSPORT', 'B0000000', 'DE', '2030-01-01', 'bench@example.org', false, true, '2026-11', now(), now(), 0)"
+  VALUES ('00000000-0000-0000-0000-00000000beef', 'INDIVIDUAL', 'APPROVED', 'bench', '[]', '[]', repeat('0', 64), 'Bench Holder',
+    '[\"DE\"]', 'DE', '[\"DE\"]', false, 'PASSPORT', 'DE', '2030-01-01', 'bench@example.org', false, true, '2026-11', now(), now(), 0)"
 
 declare -A RPS P99
 for size in 1000 "$LARGE"; do
