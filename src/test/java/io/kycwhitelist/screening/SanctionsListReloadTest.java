@@ -12,17 +12,22 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
 import io.kycwhitelist.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +46,9 @@ class SanctionsListReloadTest {
     static final Path UN = LISTS.resolve("un-consolidated/consolidated.xml");
     static final Path ETH = LISTS.resolve("ofac-digital-currency-addresses/sanctioned_addresses_ETH.txt");
     static final String RELOAD = "/api/v1/admin/sanctions-lists/reload";
+
+    @Inject
+    AgroalDataSource dataSource;
 
     byte[] sdn;
     byte[] un;
@@ -122,6 +130,22 @@ class SanctionsListReloadTest {
                 .statusCode(200)
                 .body("detail", hasItem(containsString("OFAC_SDN@" + after.path("lists[0].asOf") + "#"
                         + after.<String>path("lists[0].sha256").substring(0, 12) + " entries=" + after.path("lists[0].entries"))));
+    }
+
+    @Test
+    void aReloadOnAnotherInstanceIsFollowedWithinTheSyncInterval() throws Exception {
+        int before = inForce().path("lists[0].entries");
+        Files.writeString(SDN, "99999002,\"FOLLOWER, Example\",\"individual\",\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n",
+                StandardOpenOption.APPEND);
+        // what another instance's reload leaves in the database
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE sanctions_lists_generation SET generation = generation + 1, loaded_by = 'another instance', loaded_at = now()");
+        }
+        long deadline = System.currentTimeMillis() + 15_000;
+        while ((int) inForce().path("lists[0].entries") != before + 1) {
+            assertTrue(System.currentTimeMillis() < deadline, "this instance follows the reload");
+            Thread.sleep(200);
+        }
     }
 
     private static String approvedWallet() {

@@ -121,6 +121,10 @@ public interface KycConfig {
          * the threshold chosen on the evaluation set (README "Sanctions screening").
          */
         Optional<@DecimalMin("0.5") @DecimalMax("1.0") Double> threshold();
+
+        /** How often each instance checks whether another one reloaded the lists (read by the scheduler). */
+        @WithDefault("10s")
+        Duration syncInterval();
     }
 
     /** The challenge applicants sign to prove control of a wallet (EIP-4361 style). */

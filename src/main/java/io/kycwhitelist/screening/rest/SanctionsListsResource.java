@@ -16,6 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -55,14 +56,17 @@ public class SanctionsListsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Read the sanctions lists again",
             description = "From the configured directory (kyc.sanctions.path), without a restart. New applications are screened "
-                    + "against the new lists from the answer on; a missing or malformed file is refused and the lists in use stay in force.")
+                    + "against the new lists from the answer on, on every instance within kyc.sanctions.sync-interval (10 s); a missing or "
+                    + "malformed file is refused and the lists in use stay in force.")
     @APIResponse(responseCode = "200", description = "The new lists are in force.")
     @APIResponse(responseCode = "422", description = "A file is missing or malformed; nothing changed.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SanctionsListsView reload() {
         SanctionsListsInForce.Loaded loaded;
         try {
-            loaded = lists.reload();
+            loaded = lists.reloadEverywhere(token.getName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("The reload could not be announced to the other instances", e);
         } catch (ListFormatException e) {
             LOG.warnf("Sanctions lists not reloaded, the lists in use stay in force: %s", e.getMessage());
             throw new ProblemException(ProblemType.SANCTIONS_LIST_INVALID,

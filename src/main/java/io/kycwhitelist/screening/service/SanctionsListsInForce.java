@@ -7,7 +7,14 @@ import io.kycwhitelist.screening.NameMatcher;
 import io.kycwhitelist.screening.SanctionsLists;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import org.jboss.logging.Logger;
@@ -15,6 +22,9 @@ import org.jboss.logging.Logger;
 /**
  * Holds the sanctions lists in force: read at start-up (a broken list stops the start) and
  * replaced as a whole by {@link #reload()}; a reload that fails leaves the lists in use in force.
+ * A reload on one instance raises a generation number in the database; every instance compares
+ * it with its own every {@code kyc.sanctions.sync-interval} and reloads when it is behind, so all
+ * replicas screen against the same lists within that bound.
  */
 @Startup
 @ApplicationScoped
@@ -26,10 +36,15 @@ public class SanctionsListsInForce {
     public record Loaded(SanctionsLists lists, String origin, Instant loadedAt, Duration loadTime) {}
 
     private final KycConfig config;
+    private final AgroalDataSource dataSource;
     private volatile Loaded loaded;
+    /** The generation the lists in force belong to; -1 until the first look at the database. */
+    private volatile long generation = -1;
+    private long failedGeneration = -1;
 
-    SanctionsListsInForce(KycConfig config) {
+    SanctionsListsInForce(KycConfig config, AgroalDataSource dataSource) {
         this.config = config;
+        this.dataSource = dataSource;
     }
 
     @PostConstruct
@@ -58,6 +73,55 @@ public class SanctionsListsInForce {
         Loaded fresh = read();
         loaded = fresh;
         return fresh;
+    }
+
+    /**
+     * Reloads here and tells the other instances to follow.
+     *
+     * @throws ListFormatException when a file is missing or malformed: nothing changes anywhere
+     */
+    public synchronized Loaded reloadEverywhere(String actor) throws SQLException {
+        Loaded fresh = reload();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE sanctions_lists_generation SET generation = generation + 1, loaded_by = ?, loaded_at = now() WHERE id = 1 RETURNING generation")) {
+            s.setString(1, actor);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                generation = r.getLong(1);
+            }
+        }
+        return fresh;
+    }
+
+    /** Follows reloads made on other instances. */
+    @Scheduled(every = "${kyc.sanctions.sync-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    synchronized void follow() {
+        long current;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT generation FROM sanctions_lists_generation WHERE id = 1")) {
+            if (!r.next()) {
+                return;
+            }
+            current = r.getLong(1);
+        } catch (SQLException e) {
+            return; // the database is away: the lists in force stay, the next look will tell
+        }
+        if (generation < 0) {
+            generation = current; // read at start-up: the files as they are now
+            return;
+        }
+        if (current <= generation || current == failedGeneration) {
+            return;
+        }
+        try {
+            reload();
+            generation = current;
+            LOG.infof("Sanctions lists reloaded to follow another instance (generation %d)", current);
+        } catch (ListFormatException e) {
+            failedGeneration = current;
+            LOG.errorf("Sanctions lists not reloaded to follow another instance (generation %d), the lists in use stay in force: %s",
+                    current, e.getMessage());
+        }
     }
 
     private Loaded read() {
