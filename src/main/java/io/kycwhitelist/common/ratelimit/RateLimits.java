@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kycwhitelist.common.config.KycConfig;
 import io.kycwhitelist.common.problem.Problem;
 import io.kycwhitelist.common.problem.ProblemType;
+import io.kycwhitelist.intake.service.IntakeService;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -103,8 +104,21 @@ public class RateLimits {
         }
         ctx.response().setStatusCode(ProblemType.TOO_MANY_REQUESTS.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(body);
+                .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        if (withinLimits(ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH))) {
+            // read the (bounded) body first: answering before it would reset the connection under the client
+            ctx.request().body().onComplete(read -> ctx.response().end(body));
+            ctx.request().resume(); // the router holds requests paused until an endpoint reads them
+        } else {
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close").end(body);
+        }
+    }
+
+    private static boolean withinLimits(String contentLength) {
+        try {
+            return contentLength == null || Long.parseLong(contentLength.trim()) <= IntakeService.MAX_DOCUMENT_BYTES;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 }
