@@ -34,6 +34,30 @@ public interface KycConfig {
 
     Retention retention();
 
+    Webhooks webhooks();
+
+    /** Deliveries of whitelist changes to exchanges' endpoints. */
+    interface Webhooks {
+        /** Whether http:// endpoints may be registered (development and tests only; production takes https only). */
+        @WithDefault("false")
+        boolean allowHttp();
+
+        /** The wait before the first retry; it doubles with each retry. */
+        @WithDefault("5s")
+        Duration initialBackoff();
+
+        @WithDefault("1h")
+        Duration maxBackoff();
+
+        /** How long a delivery is retried before it is parked as DEAD. */
+        @WithDefault("24h")
+        Duration giveUpAfter();
+
+        /** How long one attempt may take. */
+        @WithDefault("5s")
+        Duration timeout();
+    }
+
     interface Retention {
         /**
          * How long personal data is kept after the relationship ends: after a rejection, or after
