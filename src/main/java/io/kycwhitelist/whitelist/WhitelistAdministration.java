@@ -8,8 +8,11 @@ import io.kycwhitelist.whitelist.api.WhitelistEntryView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 
 /** What admins do to the whitelist: revoke an address, through the outbox like any change. */
@@ -42,5 +45,18 @@ public class WhitelistAdministration {
         });
         publisher.publishPending();
         return QuarkusTransaction.requiringNew().call(() -> WhitelistEntryView.of(WhitelistEntry.findById(key), Instant.now()));
+    }
+
+    /** ACTIVE entries whose identity document expires within {@code days}, soonest first (at most 1,000). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<WhitelistEntryView> expiringWithin(int days) {
+        if (days < 1 || days > 366) {
+            throw new ProblemException(ProblemType.BAD_REQUEST,
+                    "withinDays must be 1 to 366.");
+        }
+        Instant now = Instant.now();
+        return WhitelistEntry.<WhitelistEntry>find("status = ?1 and expiresAt > ?2 and expiresAt <= ?3 order by expiresAt, addressKey",
+                        WhitelistStatus.ACTIVE, now, now.plus(Duration.ofDays(days)))
+                .range(0, 999).list().stream().map(e -> WhitelistEntryView.of(e, now)).toList();
     }
 }

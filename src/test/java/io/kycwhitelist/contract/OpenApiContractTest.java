@@ -87,6 +87,7 @@ class OpenApiContractTest {
                 Map.entry("/api/v1/admin/sanctions-lists", List.of("get")),
                 Map.entry("/api/v1/admin/personal-data/reseal", List.of("post")),
                 Map.entry("/api/v1/admin/webhooks", List.of("get", "post")),
+                Map.entry("/api/v1/admin/whitelist/expiring", List.of("get")),
                 Map.entry("/api/v1/admin/webhooks/{id}", List.of("delete")),
                 Map.entry("/api/v1/admin/webhooks/dead-letters", List.of("get")),
                 Map.entry("/api/v1/admin/webhooks/deliveries/{id}/replay", List.of("post")),

@@ -10,13 +10,18 @@ import io.kycwhitelist.whitelist.api.RevokeRequest;
 import io.kycwhitelist.whitelist.api.WhitelistEntryView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -53,5 +58,17 @@ public class AdminWhitelistResource {
         RequestValidator.failIfAny(Ethereum.addressErrors(address, "address"));
         RequestValidator.failIfAny(validator.violations(request));
         return administration.revoke(Ethereum.normalized(address), request.reason(), token.getName());
+    }
+
+    @GET
+    @Path("expiring")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Entries expiring soon", description = "ACTIVE entries whose identity document expires within withinDays "
+            + "(default 30), soonest first, at most 1,000: their holders should renew.")
+    @APIResponse(responseCode = "200", description = "The entries.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = WhitelistEntryView.class)))
+    @APIResponse(responseCode = "400", description = "withinDays out of 1..366.")
+    public List<WhitelistEntryView> expiring(@QueryParam("withinDays") @DefaultValue("30") int withinDays) {
+        return administration.expiringWithin(withinDays);
     }
 }
