@@ -1,11 +1,9 @@
 package io.kycwhitelist.webhooks;
 
+import io.kycwhitelist.common.Hashes;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The signature of a webhook delivery: header {@code X-KYC-Signature: t=<unix seconds>,v1=<hex>},
@@ -49,13 +47,7 @@ public final class WebhookSignature {
     }
 
     static String hmac(String secret, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Hashes.hmacSha256(secret.getBytes(StandardCharsets.UTF_8), text));
     }
 
     /** The wait after failed attempt {@code n} (1, 2, ...): doubling from {@code initial}, at most {@code max} (any one unit). */

@@ -2,6 +2,7 @@ package io.kycwhitelist.intake.service;
 
 import io.kycwhitelist.audit.AuditAction;
 import io.kycwhitelist.audit.AuditTrail;
+import io.kycwhitelist.common.Hashes;
 import io.kycwhitelist.common.config.KycConfig;
 import io.kycwhitelist.common.problem.ProblemException;
 import io.kycwhitelist.common.problem.ProblemType;
@@ -14,8 +15,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,8 +22,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,31 +39,19 @@ public class Erasure {
 
     private final AuditTrail audit;
     private final KycConfig config;
-    private final SecretKeySpec hashKey;
+    private final byte[] hashKey;
 
     Erasure(AuditTrail audit, KycConfig config) {
         this.audit = audit;
         this.config = config;
-        try {
-            // a key of its own, derived from the service's secret, so that the hash says nothing without it
-            byte[] derived = MessageDigest.getInstance("SHA-256")
-                    .digest(("kyc-whitelist erasure hash v1|" + config.statusToken().secret()).getBytes(StandardCharsets.UTF_8));
-            this.hashKey = new SecretKeySpec(derived, "HmacSHA256");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        // a key of its own, derived from the service's secret, so that the hash says nothing without it
+        this.hashKey = Hashes.sha256(("kyc-whitelist erasure hash v1|" + config.statusToken().secret()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The keyed hash that replaces an erased name: the same name gives the same hash. */
     public String nameHash(String name) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(hashKey);
-            String normalized = Normalizer.normalize(name.trim(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-            return "hmac-sha256:" + HexFormat.of().formatHex(mac.doFinal(normalized.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        String normalized = Normalizer.normalize(name.trim(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return "hmac-sha256:" + HexFormat.of().formatHex(Hashes.hmacSha256(hashKey, normalized));
     }
 
     /** Erases one application on request. */
