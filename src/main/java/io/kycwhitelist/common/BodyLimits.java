@@ -1,9 +1,8 @@
 package io.kycwhitelist.common;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kycwhitelist.common.problem.Problem;
 import io.kycwhitelist.common.problem.ProblemType;
+import io.kycwhitelist.common.problem.RouteProblems;
 import io.kycwhitelist.intake.DocumentSniffer;
 import io.kycwhitelist.intake.service.IntakeService;
 import io.vertx.core.http.HttpHeaders;
@@ -68,16 +67,9 @@ public class BodyLimits {
     }
 
     private void refuse(RoutingContext ctx, ProblemType type, String detail) {
-        String body;
-        try {
-            body = json.writeValueAsString(Problem.of(type, detail));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String body = RouteProblems.prepare(ctx, json, type, detail);
         // The unread body is not drained: close the connection after answering.
-        ctx.response().setStatusCode(type.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(body);
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close").end(body);
     }
+
 }

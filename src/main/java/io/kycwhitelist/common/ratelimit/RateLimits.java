@@ -1,10 +1,9 @@
 package io.kycwhitelist.common.ratelimit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kycwhitelist.common.config.KycConfig;
-import io.kycwhitelist.common.problem.Problem;
 import io.kycwhitelist.common.problem.ProblemType;
+import io.kycwhitelist.common.problem.RouteProblems;
 import io.kycwhitelist.intake.service.IntakeService;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -96,15 +95,8 @@ public class RateLimits {
     }
 
     private void refuse(RoutingContext ctx, long retryAfterSeconds, String detail) {
-        String body;
-        try {
-            body = json.writeValueAsString(Problem.of(ProblemType.TOO_MANY_REQUESTS, detail));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        ctx.response().setStatusCode(ProblemType.TOO_MANY_REQUESTS.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        String body = RouteProblems.prepare(ctx, json, ProblemType.TOO_MANY_REQUESTS, detail);
+        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
         if (withinLimits(ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH))) {
             // read the (bounded) body first: answering before it would reset the connection under the client
             ctx.request().body().onComplete(read -> ctx.response().end(body));
