@@ -10,8 +10,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kycwhitelist.support.Applications;
+import io.kycwhitelist.support.Eventually;
 import io.kycwhitelist.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,13 +63,10 @@ class ObservabilityTest {
     }
 
     @Test
-    void theQueueDepthFollowsTheQueue() throws InterruptedException {
+    void theQueueDepthFollowsTheQueue() {
         pendingReview(individual());
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (value(metrics(), "kyc_review_queue_depth") < 1) {
-            assertTrue(System.currentTimeMillis() < deadline, "the queue depth gauge shows the waiting application");
-            Thread.sleep(200);
-        }
+        Eventually.until("the queue depth gauge shows the waiting application", Duration.ofSeconds(10),
+                () -> value(metrics(), "kyc_review_queue_depth") >= 1);
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kycwhitelist.support.Applications;
 import io.kycwhitelist.support.PackagedService;
+import io.kycwhitelist.support.Eventually;
 import io.kycwhitelist.support.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
@@ -16,6 +17,7 @@ import io.restassured.response.Response;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -32,12 +34,8 @@ class DatabaseOutageIT {
         return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
     }
 
-    static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.currentTimeMillis() < deadline, "timed out waiting until " + what);
-            Thread.sleep(250);
-        }
+    static void await(String what, BooleanSupplier condition) {
+        Eventually.until(what, Duration.ofSeconds(60), condition);
     }
 
     @Test

@@ -12,9 +12,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
+import io.kycwhitelist.support.Eventually;
 import io.kycwhitelist.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
@@ -141,11 +142,7 @@ class SanctionsListReloadTest {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE sanctions_lists_generation SET generation = generation + 1, loaded_by = 'another instance', loaded_at = now()");
         }
-        long deadline = System.currentTimeMillis() + 15_000;
-        while ((int) inForce().path("lists[0].entries") != before + 1) {
-            assertTrue(System.currentTimeMillis() < deadline, "this instance follows the reload");
-            Thread.sleep(200);
-        }
+        Eventually.until("this instance follows the reload", Duration.ofSeconds(15), () -> (int) inForce().path("lists[0].entries") == before + 1);
     }
 
     private static String approvedWallet() {

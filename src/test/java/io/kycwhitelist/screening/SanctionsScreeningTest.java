@@ -22,11 +22,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kycwhitelist.support.Applications;
+import io.kycwhitelist.support.Eventually;
 import io.kycwhitelist.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -34,6 +33,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -212,15 +212,7 @@ class SanctionsScreeningTest {
     }
 
     static void awaitActive(String address) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!"ACTIVE".equals(whitelist(address).statusCode(200).extract().path("status"))) {
-            assertTrue(System.currentTimeMillis() < deadline, address + " did not become ACTIVE");
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        assertEquals("ACTIVE", whitelist(address).extract().path("status"));
+        Eventually.until(address + " is ACTIVE", Duration.ofSeconds(10),
+                () -> "ACTIVE".equals(whitelist(address).statusCode(200).extract().path("status")));
     }
 }
