@@ -73,7 +73,7 @@ public class SanctionsListsResource {
                     "The lists were not reloaded and the lists in use stay in force: " + e.getMessage());
         }
         String detail = loaded.lists().sources().stream()
-                .map(s -> s.list() + "@" + s.asOf() + "#" + s.sha256().substring(0, 12) + " entries=" + s.entries() + " addresses=" + s.addresses())
+                .map(s -> s.label() + " entries=" + s.entries() + " addresses=" + s.addresses())
                 .collect(Collectors.joining(", "));
         QuarkusTransaction.requiringNew().run(() -> audit.record(token.getName(), AuditAction.SANCTIONS_LISTS_LOADED, null, null,
                 loaded.origin() + ": " + detail, loaded.loadedAt()));

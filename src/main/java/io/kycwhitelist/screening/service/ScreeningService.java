@@ -118,7 +118,7 @@ public class ScreeningService {
             hit.persist();
         }
         audit.record(AuditTrail.SYSTEM, AuditAction.SANCTIONS_SCREENED, applicationId, policyVersion,
-                "lists=" + screened.lists().stream().map(s -> s.list() + "@" + s.asOf() + "#" + s.sha256().substring(0, 12))
+                "lists=" + screened.lists().stream().map(ListSource::label)
                         .collect(Collectors.joining(","))
                         + " threshold=" + screened.threshold()
                         + " nameHits=" + screened.hits().stream().filter(h -> h.subject() != Subject.WALLET).count()
