@@ -16,7 +16,9 @@ public enum RestrictionCode {
     SENDER_EXPIRED(5, "The sender's whitelisting has expired"),
     RECIPIENT_EXPIRED(6, "The recipient's whitelisting has expired"),
     SENDER_SANCTIONED(7, "The sender's address is on a sanctions list"),
-    RECIPIENT_SANCTIONED(8, "The recipient's address is on a sanctions list");
+    RECIPIENT_SANCTIONED(8, "The recipient's address is on a sanctions list"),
+    SENDER_SUSPENDED(9, "The sender's whitelisting is suspended pending review"),
+    RECIPIENT_SUSPENDED(10, "The recipient's whitelisting is suspended pending review");
 
     private final int code;
     private final String message;
@@ -41,11 +43,13 @@ public enum RestrictionCode {
             case NOT_LISTED -> SENDER_NOT_WHITELISTED;
             case REVOKED -> SENDER_REVOKED;
             case EXPIRED -> SENDER_EXPIRED;
+            case SUSPENDED -> SENDER_SUSPENDED;
             case ACTIVE -> switch (recipient) {
                 case SANCTIONED -> RECIPIENT_SANCTIONED;
                 case NOT_LISTED -> RECIPIENT_NOT_WHITELISTED;
                 case REVOKED -> RECIPIENT_REVOKED;
                 case EXPIRED -> RECIPIENT_EXPIRED;
+                case SUSPENDED -> RECIPIENT_SUSPENDED;
                 case ACTIVE -> SUCCESS;
             };
         };

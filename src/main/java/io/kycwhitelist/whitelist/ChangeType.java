@@ -4,7 +4,8 @@ package io.kycwhitelist.whitelist;
 public enum ChangeType {
     WHITELIST_ACTIVATED(WhitelistStatus.ACTIVE),
     WHITELIST_REVOKED(WhitelistStatus.REVOKED),
-    WHITELIST_EXPIRED(WhitelistStatus.EXPIRED);
+    WHITELIST_EXPIRED(WhitelistStatus.EXPIRED),
+    WHITELIST_SUSPENDED(WhitelistStatus.SUSPENDED);
 
     private final WhitelistStatus status;
 

@@ -3,8 +3,9 @@ package io.kycwhitelist.whitelist;
 import java.time.Instant;
 
 /**
- * Where an address stands on the whitelist. The store holds ACTIVE, REVOKED and EXPIRED;
- * NOT_LISTED is its absence; SANCTIONED is an address on OFAC's sanctioned digital currency
+ * Where an address stands on the whitelist. The store holds ACTIVE, REVOKED, EXPIRED and SUSPENDED
+ * (its applicant became restricted under a later policy or sanctions list; an admin may reinstate
+ * it); NOT_LISTED is its absence; SANCTIONED is an address on OFAC's sanctioned digital currency
  * addresses, whatever the store holds (answered, never stored).
  */
 public enum WhitelistStatus {
@@ -12,7 +13,8 @@ public enum WhitelistStatus {
     REVOKED,
     EXPIRED,
     NOT_LISTED,
-    SANCTIONED;
+    SANCTIONED,
+    SUSPENDED;
 
     /** The status an exchange sees: an ACTIVE entry past its expiry is EXPIRED. */
     public static WhitelistStatus effective(WhitelistStatus stored, Instant expiresAt, Instant now) {

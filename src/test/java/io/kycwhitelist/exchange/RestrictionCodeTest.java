@@ -23,7 +23,9 @@ class RestrictionCodeTest {
         "REVOKED, ACTIVE, 3", "REVOKED, NOT_LISTED, 3", "REVOKED, REVOKED, 3", "REVOKED, EXPIRED, 3",
         "EXPIRED, ACTIVE, 5", "EXPIRED, NOT_LISTED, 5", "EXPIRED, REVOKED, 5", "EXPIRED, EXPIRED, 5",
         "SANCTIONED, ACTIVE, 7", "SANCTIONED, SANCTIONED, 7", "SANCTIONED, NOT_LISTED, 7", "ACTIVE, SANCTIONED, 8",
-        "NOT_LISTED, SANCTIONED, 1", "REVOKED, SANCTIONED, 3", "EXPIRED, SANCTIONED, 5"
+        "NOT_LISTED, SANCTIONED, 1", "REVOKED, SANCTIONED, 3", "EXPIRED, SANCTIONED, 5",
+        "SUSPENDED, ACTIVE, 9", "SUSPENDED, SANCTIONED, 9", "ACTIVE, SUSPENDED, 10", "SANCTIONED, SUSPENDED, 7",
+        "NOT_LISTED, SUSPENDED, 1", "REVOKED, SUSPENDED, 3", "EXPIRED, SUSPENDED, 5", "SUSPENDED, SUSPENDED, 9"
     })
     void theSenderIsCheckedBeforeTheRecipient(WhitelistStatus sender, WhitelistStatus recipient, int code) {
         assertEquals(code, RestrictionCode.detect(sender, recipient).code());
@@ -31,7 +33,7 @@ class RestrictionCodeTest {
 
     @Test
     void codesAreNumberedInTableOrderWithoutGaps() {
-        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8), Arrays.stream(RestrictionCode.values()).map(RestrictionCode::code).toList());
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10), Arrays.stream(RestrictionCode.values()).map(RestrictionCode::code).toList());
     }
 
     @Test
