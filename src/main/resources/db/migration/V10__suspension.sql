@@ -6,3 +6,50 @@ ALTER TABLE whitelist_entry ADD CONSTRAINT whitelist_entry_status_check
 ALTER TABLE outbox_event DROP CONSTRAINT outbox_event_type_check;
 ALTER TABLE outbox_event ADD CONSTRAINT outbox_event_type_check
     CHECK (type IN ('WHITELIST_ACTIVATED', 'WHITELIST_REVOKED', 'WHITELIST_EXPIRED', 'WHITELIST_SUSPENDED'));
+
+CREATE TABLE whitelist_reinstatement (
+    id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    address_key     varchar(42)   NOT NULL REFERENCES whitelist_entry (address_key),
+    requested_by    varchar(200)  NOT NULL,
+    request_reason  varchar(2000) NOT NULL,
+    requested_at    timestamptz   NOT NULL,
+    confirmed_by    varchar(200),
+    confirm_reason  varchar(2000),
+    confirmed_at    timestamptz,
+    CHECK (confirmed_by IS NULL OR confirmed_by <> requested_by)
+);
+
+-- At most one reinstatement of an entry waits for its second admin.
+CREATE UNIQUE INDEX whitelist_reinstatement_open ON whitelist_reinstatement (address_key) WHERE confirmed_at IS NULL;
+
+-- Reloads announced to every instance (the policy, the sanctions lists): one generation counter each.
+CREATE TABLE reload_generation (
+    name       varchar(32)  PRIMARY KEY,
+    generation bigint       NOT NULL,
+    loaded_by  varchar(200),
+    loaded_at  timestamptz  NOT NULL
+);
+
+INSERT INTO reload_generation (name, generation, loaded_by, loaded_at)
+    SELECT 'sanctions-lists', generation, loaded_by, loaded_at FROM sanctions_lists_generation;
+INSERT INTO reload_generation (name, generation, loaded_by, loaded_at) VALUES ('policy', 0, NULL, now());
+DROP TABLE sanctions_lists_generation;
+
+-- Re-screenings of the whitelist and the open applications: one per basis (the policy's hash and
+-- the sanctions lists' hashes), run by one instance when it first sees that basis.
+CREATE TABLE rescreening (
+    id                     uuid          PRIMARY KEY,
+    basis                  varchar(200)  NOT NULL UNIQUE,
+    policy_version         varchar(64)   NOT NULL,
+    policy_sha256          varchar(64)   NOT NULL,
+    lists_sha256           varchar(64)   NOT NULL,
+    names_screened         boolean       NOT NULL,
+    started_at             timestamptz   NOT NULL,
+    finished_at            timestamptz,
+    entries_checked        integer       NOT NULL DEFAULT 0,
+    applications_checked   integer       NOT NULL DEFAULT 0,
+    entries_suspended      integer       NOT NULL DEFAULT 0,
+    applications_rejected  integer       NOT NULL DEFAULT 0,
+    applications_flagged   integer       NOT NULL DEFAULT 0,
+    failure                varchar(2000)
+);

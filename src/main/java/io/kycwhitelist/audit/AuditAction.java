@@ -26,5 +26,21 @@ public enum AuditAction {
     /** An admin had the stored personal data sealed again under the active key (key rotation). */
     PERSONAL_DATA_RESEALED,
     /** An application's personal data was erased (documents, identity fields; the name kept as a keyed hash). */
-    PERSONAL_DATA_ERASED
+    PERSONAL_DATA_ERASED,
+    /** An admin put a new policy version in force (the re-screening follows). */
+    POLICY_LOADED,
+    /** A re-screening (new policy or sanctions lists) finished: what it checked and changed. */
+    RESCREENED,
+    /** An entry's applicant became restricted (policy or sanctions lists): the entry is SUSPENDED. */
+    SUSPENDED,
+    /** An admin asked to reinstate a suspended entry, with a reason; another admin must confirm. */
+    REINSTATEMENT_REQUESTED,
+    /** A second admin confirmed a reinstatement: the entry is ACTIVE again. */
+    REINSTATED,
+    /** The holder sent a new identity document to renew an expiring or expired whitelisting. */
+    RENEWAL_REQUESTED,
+    /** A reviewer approved a renewal: the entries are ACTIVE until the new document's expiry. */
+    RENEWAL_APPROVED,
+    /** A reviewer rejected a renewal, with a reason. */
+    RENEWAL_REJECTED
 }

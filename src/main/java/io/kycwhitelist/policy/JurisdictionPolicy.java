@@ -47,6 +47,10 @@ public record JurisdictionPolicy(
         return subdivisions.stream().anyMatch(s -> s.country().equals(country));
     }
 
+    /**
+     * Decides an applicant. A null date of birth (erased personal data, re-screened later) skips
+     * the age test: it was passed at intake, and age only grows.
+     */
     public PolicyDecision evaluate(Applicant applicant, LocalDate today) {
         var check = new Evaluation(applicant.isOrganization() ? "The representative's" : "The applicant's");
         Applicant.Person person = applicant.person();
@@ -60,7 +64,7 @@ public record JurisdictionPolicy(
             check.country("US", Attribute.PERMANENT_RESIDENCE, ReasonCode.US_PERMANENT_RESIDENT, "country of permanent residence (green card)");
         }
         check.country(person.documentIssuingCountry(), Attribute.ID_DOCUMENT, ReasonCode.RESTRICTED_DOCUMENT_COUNTRY, "identity document's issuing country");
-        if (Period.between(person.dateOfBirth(), today).getYears() < minimumAge) {
+        if (person.dateOfBirth() != null && Period.between(person.dateOfBirth(), today).getYears() < minimumAge) {
             check.reasons.add(new Excludable(new Reason(ReasonCode.UNDERAGE, null, null,
                     check.subject + " age is under " + minimumAge + ": applicants must be adults."), Optional.empty()));
         }

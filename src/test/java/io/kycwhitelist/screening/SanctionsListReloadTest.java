@@ -140,7 +140,7 @@ class SanctionsListReloadTest {
                 StandardOpenOption.APPEND);
         // what another instance's reload leaves in the database
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE sanctions_lists_generation SET generation = generation + 1, loaded_by = 'another instance', loaded_at = now()");
+            s.executeUpdate("UPDATE reload_generation SET generation = generation + 1, loaded_by = 'another instance', loaded_at = now() WHERE name = 'sanctions-lists'");
         }
         Eventually.until("this instance follows the reload", Duration.ofSeconds(15), () -> (int) inForce().path("lists[0].entries") == before + 1);
     }

@@ -26,6 +26,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED(422, "The Idempotency-Key was used with another request body"),
     SANCTIONS_LIST_INVALID(422, "A sanctions list file is missing or not in its list's format"),
+    POLICY_INVALID(422, "The policy file is missing or not a valid policy"),
     PRECONDITION_REQUIRED(428, "If-Match required"),
     TOO_MANY_REQUESTS(429, "Too many requests"),
     INTERNAL_ERROR(500, "Internal error"),

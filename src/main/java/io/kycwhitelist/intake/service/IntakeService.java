@@ -173,8 +173,7 @@ public class IntakeService {
         screening.record(app.id, decision.policyVersion(), screened, now);
         if (decision.rejected()) {
             audit.record(AuditTrail.SYSTEM, AuditAction.AUTO_REJECTED, app.id, decision.policyVersion(),
-                    decision.reasons().stream().map(r -> r.code() + (r.country() != null ? ":" + r.country() : "") + (r.subdivision() != null ? ":" + r.subdivision() : ""))
-                            .collect(Collectors.joining(",")), now);
+                    decision.reasons().stream().map(Reason::label).collect(Collectors.joining(",")), now);
         }
         ApplicationCreated answer = new ApplicationCreated(app.id, app.status, reasonViews(app.reasons), shownToApplicant(app.flags),
                 app.policyVersion, null, app.createdAt);
@@ -265,7 +264,7 @@ public class IntakeService {
     }
 
     /** Sanctioned wallets reject the application; possible name matches flag it for (four-eyes) review. */
-    private static PolicyDecision withScreening(PolicyDecision decision, ScreeningService.Screened screened) {
+    public static PolicyDecision withScreening(PolicyDecision decision, ScreeningService.Screened screened) {
         List<Reason> reasons = new ArrayList<>(decision.reasons());
         for (String wallet : screened.sanctionedWallets()) {
             reasons.add(new Reason(ReasonCode.SANCTIONED_WALLET, null, null, "The wallet " + Ethereum.checksummed(wallet)

@@ -6,6 +6,7 @@ import io.kycwhitelist.common.problem.Problem;
 import io.kycwhitelist.common.problem.ProblemException;
 import io.kycwhitelist.common.problem.ProblemType;
 import io.kycwhitelist.common.security.Roles;
+import io.kycwhitelist.rescreening.service.Rescreening;
 import io.kycwhitelist.screening.ListFormatException;
 import io.kycwhitelist.screening.api.SanctionsListsView;
 import io.kycwhitelist.screening.service.SanctionsListsInForce;
@@ -37,11 +38,13 @@ public class SanctionsListsResource {
     private final SanctionsListsInForce lists;
     private final AuditTrail audit;
     private final JsonWebToken token;
+    private final Rescreening rescreening;
 
-    SanctionsListsResource(SanctionsListsInForce lists, AuditTrail audit, JsonWebToken token) {
+    SanctionsListsResource(SanctionsListsInForce lists, AuditTrail audit, JsonWebToken token, Rescreening rescreening) {
         this.lists = lists;
         this.audit = audit;
         this.token = token;
+        this.rescreening = rescreening;
     }
 
     @GET
@@ -56,8 +59,9 @@ public class SanctionsListsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Read the sanctions lists again",
             description = "From the configured directory (kyc.sanctions.path), without a restart. New applications are screened "
-                    + "against the new lists from the answer on, on every instance within kyc.sanctions.sync-interval (10 s); a missing or "
-                    + "malformed file is refused and the lists in use stay in force.")
+                    + "against the new lists from the answer on, on every instance within kyc.sanctions.sync-interval (10 s). New lists start a "
+                    + "re-screening of every applicant holding ACTIVE entries and every open application (see /api/v1/admin/rescreenings). "
+                    + "A missing or malformed file is refused and the lists in use stay in force.")
     @APIResponse(responseCode = "200", description = "The new lists are in force.")
     @APIResponse(responseCode = "422", description = "A file is missing or malformed; nothing changed.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -77,6 +81,7 @@ public class SanctionsListsResource {
                 .collect(Collectors.joining(", "));
         QuarkusTransaction.requiringNew().run(() -> audit.record(token.getName(), AuditAction.SANCTIONS_LISTS_LOADED, null, null,
                 loaded.origin() + ": " + detail, loaded.loadedAt()));
+        rescreening.startIfDue();
         return view(loaded);
     }
 

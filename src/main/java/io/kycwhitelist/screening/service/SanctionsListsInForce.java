@@ -1,5 +1,6 @@
 package io.kycwhitelist.screening.service;
 
+import io.kycwhitelist.common.ReloadGeneration;
 import io.kycwhitelist.common.config.KycConfig;
 import io.kycwhitelist.screening.ListFiles;
 import io.kycwhitelist.screening.ListFormatException;
@@ -10,11 +11,7 @@ import jakarta.annotation.PostConstruct;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import org.jboss.logging.Logger;
@@ -36,15 +33,12 @@ public class SanctionsListsInForce {
     public record Loaded(SanctionsLists lists, String origin, Instant loadedAt, Duration loadTime) {}
 
     private final KycConfig config;
-    private final AgroalDataSource dataSource;
+    private final ReloadGeneration generation;
     private volatile Loaded loaded;
-    /** The generation the lists in force belong to; -1 until the first look at the database. */
-    private volatile long generation = -1;
-    private long failedGeneration = -1;
 
     SanctionsListsInForce(KycConfig config, AgroalDataSource dataSource) {
         this.config = config;
-        this.dataSource = dataSource;
+        this.generation = new ReloadGeneration("sanctions-lists", dataSource);
     }
 
     @PostConstruct
@@ -82,46 +76,14 @@ public class SanctionsListsInForce {
      */
     public synchronized Loaded reloadEverywhere(String actor) throws SQLException {
         Loaded fresh = reload();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE sanctions_lists_generation SET generation = generation + 1, loaded_by = ?, loaded_at = now() WHERE id = 1 RETURNING generation")) {
-            s.setString(1, actor);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                generation = r.getLong(1);
-            }
-        }
+        generation.raise(actor);
         return fresh;
     }
 
     /** Follows reloads made on other instances. */
     @Scheduled(every = "${kyc.sanctions.sync-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    synchronized void follow() {
-        long current;
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT generation FROM sanctions_lists_generation WHERE id = 1")) {
-            if (!r.next()) {
-                return;
-            }
-            current = r.getLong(1);
-        } catch (SQLException e) {
-            return; // the database is away: the lists in force stay, the next look will tell
-        }
-        if (generation < 0) {
-            generation = current; // read at start-up: the files as they are now
-            return;
-        }
-        if (current <= generation || current == failedGeneration) {
-            return;
-        }
-        try {
-            reload();
-            generation = current;
-            LOG.infof("Sanctions lists reloaded to follow another instance (generation %d)", current);
-        } catch (ListFormatException e) {
-            failedGeneration = current;
-            LOG.errorf("Sanctions lists not reloaded to follow another instance (generation %d), the lists in use stay in force: %s",
-                    current, e.getMessage());
-        }
+    void follow() {
+        generation.follow(this::reload);
     }
 
     private Loaded read() {

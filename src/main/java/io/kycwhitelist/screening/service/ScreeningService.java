@@ -37,7 +37,7 @@ public class ScreeningService {
         this.audit = audit;
     }
 
-    /** A name or wallet of an application, to screen. */
+    /** The names and wallets of an application, to screen; null names are not screened (wallets only). */
     public record Subjects(String personName, LocalDate dateOfBirth, String organisationName, List<String> wallets) {}
 
     /** One possible match. */
@@ -62,8 +62,10 @@ public class ScreeningService {
         double threshold = lists.threshold();
         List<Found> hits = new ArrayList<>();
         Subject person = subjects.organisationName() == null ? Subject.PERSON : Subject.REPRESENTATIVE;
-        for (NameMatcher.Hit hit : in.screenPerson(subjects.personName(), subjects.dateOfBirth(), threshold)) {
-            hits.add(found(person, subjects.personName(), hit));
+        if (subjects.personName() != null) {
+            for (NameMatcher.Hit hit : in.screenPerson(subjects.personName(), subjects.dateOfBirth(), threshold)) {
+                hits.add(found(person, subjects.personName(), hit));
+            }
         }
         if (subjects.organisationName() != null) {
             for (NameMatcher.Hit hit : in.screenOrganisation(subjects.organisationName(), threshold)) {

@@ -6,6 +6,8 @@ import io.kycwhitelist.common.problem.ProblemType;
 import io.kycwhitelist.common.security.Roles;
 import io.kycwhitelist.common.validation.RequestValidator;
 import io.kycwhitelist.whitelist.WhitelistAdministration;
+import io.kycwhitelist.whitelist.api.ReinstatementRequest;
+import io.kycwhitelist.whitelist.api.ReinstatementView;
 import io.kycwhitelist.whitelist.api.RevokeRequest;
 import io.kycwhitelist.whitelist.api.WhitelistEntryView;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/admin/whitelist")
 @RolesAllowed(Roles.ADMIN)
-@Tag(name = "Administration", description = "Role admin: revocations and the audit trail.")
+@Tag(name = "Administration", description = "Role admin: revocations, reinstatements, policy rollout and the audit trail.")
 public class AdminWhitelistResource {
 
     private final WhitelistAdministration administration;
@@ -58,6 +61,31 @@ public class AdminWhitelistResource {
         RequestValidator.failIfAny(Ethereum.addressErrors(address, "address"));
         RequestValidator.failIfAny(validator.violations(request));
         return administration.revoke(Ethereum.normalized(address), request.reason(), token.getName());
+    }
+
+    @POST
+    @Path("{address}/reinstatement")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reinstate a suspended address (four eyes)",
+            description = "The first admin's call asks for the reinstatement with a reason (202); a second, different admin's call "
+                    + "confirms it with theirs (200), and the entry is published ACTIVE again until its document's expiry.")
+    @APIResponse(responseCode = "400", description = "A malformed address, or no reason.")
+    @APIResponse(responseCode = "404", description = "The address is not on the whitelist.")
+    @APIResponse(responseCode = "409", description = "The entry is not SUSPENDED, its document expired (renew instead), or the same admin "
+            + "tried to confirm their own request.")
+    @APIResponse(responseCode = "202", description = "Asked for; awaits a second admin.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReinstatementView.class)))
+    @APIResponse(responseCode = "200", description = "Confirmed: the entry is ACTIVE again.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReinstatementView.class)))
+    public Response reinstate(@PathParam("address") String address, ReinstatementRequest request) {
+        if (request == null) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "A JSON body with the reason is required.");
+        }
+        RequestValidator.failIfAny(Ethereum.addressErrors(address, "address"));
+        RequestValidator.failIfAny(validator.violations(request));
+        ReinstatementView view = administration.reinstate(Ethereum.normalized(address), request.reason(), token.getName());
+        return Response.status(view.confirmed() ? Response.Status.OK : Response.Status.ACCEPTED).entity(view).build();
     }
 
     @GET

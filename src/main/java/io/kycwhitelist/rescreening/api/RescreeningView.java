@@ -1,0 +1,21 @@
+package io.kycwhitelist.rescreening.api;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One re-screening of the whitelist and the open applications. */
+@Schema(name = "Rescreening")
+public record RescreeningView(
+        UUID id,
+        String policyVersion,
+        @Schema(description = "SHA-256 over the sanctions lists' hashes it screened against.") String listsSha256,
+        @Schema(description = "Names were screened again (the sanctions lists had changed); otherwise the policy and the wallets only.") boolean namesScreened,
+        Instant startedAt,
+        @Schema(description = "Null while it runs, or when it failed (it is then tried again).") Instant finishedAt,
+        int applicantsWithEntries,
+        int openApplications,
+        int entriesSuspended,
+        int applicationsRejected,
+        int applicationsFlagged,
+        @Schema(description = "Why the last attempt failed, if it did.") String failure) {}
