@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.agroal.api.AgroalDataSource;
 import io.kycwhitelist.support.Eventually;
+import io.kycwhitelist.support.Reviews;
 import io.kycwhitelist.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -105,6 +106,16 @@ class SanctionsListReloadTest {
     void freshListsScreenNewApplicationsAndListedWalletsAtOnce() throws IOException {
         ExtractableResponse<Response> before = inForce();
         String approvedWallet = approvedWallet();
+        Map<String, Object> holder = individual();
+        holder.put("fullLegalName", "Ottoline M. Quillfeather");
+        holder.put("dateOfBirth", "1980-02-02");
+        approve(pendingReview(holder), Tokens.reviewer()).statusCode(200).body("status", equalTo("APPROVED"));
+        String holderWallet = walletAddress(holder, 0);
+        SanctionsScreeningTest.awaitActive(holderWallet);
+        Map<String, Object> waiting = individual();
+        waiting.put("fullLegalName", "QUILLFEATHER Ottoline");
+        waiting.put("dateOfBirth", "1980-02-02");
+        String waitingId = pendingReview(waiting);
         Files.writeString(ETH, approvedWallet + "\n", StandardOpenOption.APPEND);
         Files.writeString(SDN, "99999001,\"QUILLFEATHER, Ottoline Marguerite\",\"individual\",\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"
                 + "\"DOB 02 Feb 1980; nationality Atlantis.\"\r\n", StandardOpenOption.APPEND);
@@ -127,6 +138,24 @@ class SanctionsListReloadTest {
                 .body("flags", hasItem("SANCTIONS_POTENTIAL_MATCH"))
                 .body("sanctions.hits[0].entryId", equalTo("99999001"))
                 .body("sanctions.lists[0].sha256", equalTo(after.path("lists[0].sha256")));
+
+        // The re-screening the new lists start: the listed wallet's entry and the new match's entry
+        // are suspended, the open application is flagged for (four-eyes) review.
+        Eventually.until("the holder's entry suspended", Duration.ofSeconds(20),
+                () -> "SUSPENDED".equals(whitelist(holderWallet).extract().path("status")));
+        given().auth().oauth2(Tokens.admin()).queryParam("address", holderWallet).queryParam("action", "SUSPENDED")
+                .when().get("/api/v1/admin/audit").then().statusCode(200)
+                .body("detail", hasItem(containsString("possible sanctions match, pending review")));
+        given().auth().oauth2(Tokens.admin()).queryParam("address", approvedWallet).queryParam("action", "SUSPENDED")
+                .when().get("/api/v1/admin/audit").then().statusCode(200)
+                .body("detail", hasItem(containsString("SANCTIONED_WALLET")));
+        whitelist(approvedWallet).statusCode(200).body("status", equalTo("SANCTIONED"));
+        given().auth().oauth2(Tokens.reviewer()).when().get(REVIEW + "/" + waitingId).then().statusCode(200)
+                .body("status", equalTo("PENDING_REVIEW"))
+                .body("flags", hasItem("SANCTIONS_POTENTIAL_MATCH"))
+                .body("sanctions.hits.entryId", hasItem("99999001"));
+        Reviews.approve(waitingId, Tokens.reviewer()).statusCode(409).body("type", equalTo("/problems/sanctions-hits-open"));
+
         given().auth().oauth2(Tokens.admin()).queryParam("action", "SANCTIONS_LISTS_LOADED").when().get("/api/v1/admin/audit").then()
                 .statusCode(200)
                 .body("detail", hasItem(containsString("OFAC_SDN@" + after.path("lists[0].asOf") + "#"
