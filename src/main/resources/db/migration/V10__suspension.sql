@@ -53,3 +53,31 @@ CREATE TABLE rescreening (
     applications_flagged   integer       NOT NULL DEFAULT 0,
     failure                varchar(2000)
 );
+
+-- Renewals: the holder of an approved application sends a new identity document through the
+-- status link; a reviewer approves it and the entries are ACTIVE until the new document's expiry.
+CREATE TABLE renewal (
+    id                        uuid          PRIMARY KEY,
+    application_id            uuid          NOT NULL REFERENCES application (id),
+    status                    varchar(20)   NOT NULL CHECK (status IN ('PENDING_DOCUMENT', 'PENDING_REVIEW', 'APPROVED', 'REJECTED')),
+    id_document_type          varchar(20)   NOT NULL,
+    id_document_number_sealed bytea         NOT NULL,
+    id_document_issuing_country varchar(2)  NOT NULL,
+    id_document_expiry        date          NOT NULL,
+    reasons                   jsonb         NOT NULL,
+    policy_version            varchar(64)   NOT NULL,
+    content_type              varchar(40),
+    content                   bytea,
+    size_bytes                integer,
+    sha256                    varchar(64),
+    requested_at              timestamptz   NOT NULL,
+    document_at               timestamptz,
+    decided_by                varchar(200),
+    decision_reason           varchar(2000),
+    decided_at                timestamptz,
+    version                   bigint        NOT NULL
+);
+
+-- One renewal at a time per application.
+CREATE UNIQUE INDEX renewal_open ON renewal (application_id) WHERE status IN ('PENDING_DOCUMENT', 'PENDING_REVIEW');
+CREATE INDEX renewal_queue ON renewal (requested_at) WHERE status = 'PENDING_REVIEW';

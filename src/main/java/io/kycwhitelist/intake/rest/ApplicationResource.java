@@ -42,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "500", description = "The service failed.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ApplicationResource {
 
-    static final String STATUS_TOKEN = "X-Status-Token";
+    public static final String STATUS_TOKEN = "X-Status-Token";
 
     private final IntakeService intake;
 

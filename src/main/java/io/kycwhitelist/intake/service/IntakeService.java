@@ -376,17 +376,7 @@ public class IntakeService {
             throw new ProblemException(ProblemType.APPLICATION_STATE_CONFLICT,
                     "This application does not need a " + kind.pathSegment() + " document.");
         }
-        if (content == null || content.length == 0) {
-            throw new ProblemException(ProblemType.BAD_REQUEST, "The document is empty.");
-        }
-        if (content.length > MAX_DOCUMENT_BYTES) {
-            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "A document may be at most 10 MiB.");
-        }
-        String type = DocumentSniffer.baseType(mediaType);
-        if (!DocumentSniffer.matches(type, content)) {
-            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                    "The document's content is not " + type + " as declared. Upload a JPEG, PNG or PDF file with its own Content-Type.");
-        }
+        String type = checkedDocument(mediaType, content);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         ApplicationDocument document = ApplicationDocument.<ApplicationDocument>find("applicationId = ?1 and kind = ?2", app.id, kind)
                 .firstResultOptional()
@@ -406,6 +396,22 @@ public class IntakeService {
         app.updatedAt = now;
         LOG.infof("Application %s: %s document received, now %s", app.id, kind.pathSegment(), app.status);
         return new DocumentReceipt(app.status, ApplicationStatusView.segments(missingDocuments(app)), unprovenWallets(app));
+    }
+
+    /** The base media type of an uploaded document, once it is non-empty, at most 10 MiB, and of its declared type. */
+    public static String checkedDocument(String mediaType, byte[] content) {
+        if (content == null || content.length == 0) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "The document is empty.");
+        }
+        if (content.length > MAX_DOCUMENT_BYTES) {
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "A document may be at most 10 MiB.");
+        }
+        String type = DocumentSniffer.baseType(mediaType);
+        if (!DocumentSniffer.matches(type, content)) {
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "The document's content is not " + type + " as declared. Upload a JPEG, PNG or PDF file with its own Content-Type.");
+        }
+        return type;
     }
 
     /**

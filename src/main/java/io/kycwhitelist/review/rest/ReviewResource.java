@@ -99,7 +99,11 @@ public class ReviewResource {
     public Response document(@PathParam("id") UUID id, @PathParam("kind") String kind) {
         DocumentKind documentKind = DocumentKind.fromPathSegment(kind)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "Documents are 'identity' or 'professional-investor-evidence'."));
-        ReviewService.StoredDocument document = review.document(id, documentKind);
+        return inline(review.document(id, documentKind));
+    }
+
+    /** A stored document for the reviewer's browser to show, never to cache or sniff. */
+    public static Response inline(ReviewService.StoredDocument document) {
         return Response.ok(document.content(), document.contentType())
                 .header("Content-Disposition", "inline")
                 .header("Cache-Control", "no-store")
@@ -123,14 +127,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "412", description = "Someone else changed the application.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "No If-Match.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response decide(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, DecisionRequest request) {
-        if (request == null) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "A JSON body with the decision is required.");
-        }
-        List<Problem.FieldError> errors = new ArrayList<>(validator.violations(request));
-        if (request.decision() == Decision.REJECT && request.reason() == null) {
-            errors.add(new Problem.FieldError("reason", "is required to reject"));
-        }
-        RequestValidator.failIfAny(errors);
+        DecisionRequest.validate(request, validator);
         ReviewService.Reviewed reviewed = review.decide(id, ifMatch, request, token.getName());
         return Response.ok(reviewed.review()).header(HttpHeaders.ETAG, reviewed.etag()).build();
     }
