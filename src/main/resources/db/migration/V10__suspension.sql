@@ -81,3 +81,7 @@ CREATE TABLE renewal (
 -- One renewal at a time per application.
 CREATE UNIQUE INDEX renewal_open ON renewal (application_id) WHERE status IN ('PENDING_DOCUMENT', 'PENDING_REVIEW');
 CREATE INDEX renewal_queue ON renewal (requested_at) WHERE status = 'PENDING_REVIEW';
+
+-- "Is a change of this address on its way?": asked per address by the re-screening, the expiry
+-- job, revocations and reinstatements; only unpublished events, a few at a time.
+CREATE INDEX outbox_event_unpublished_address ON outbox_event (lower(address)) WHERE published_at IS NULL;

@@ -38,11 +38,11 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +50,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -104,14 +105,17 @@ public class Rescreening {
         this.publisher = publisher;
     }
 
-    /** An applicant as the re-screening sees it. {@code approved}: holds ACTIVE entries (else an open application). */
-    public record Subject(UUID applicationId, boolean approved, Applicant applicant, String name, String organisation, List<String> wallets,
+    /**
+     * One wallet of an applicant as the re-screening sees it: an ACTIVE entry ({@code approved}), or
+     * a wallet of an open application. An applicant with several wallets is seen once for each.
+     */
+    public record Subject(UUID applicationId, boolean approved, Applicant applicant, String name, String organisation, String wallet,
                           boolean erased) {}
 
     /** An applicant the re-screening found restricted or possibly matched. */
     public record Finding(Subject subject, PolicyDecision decision, ScreeningService.Screened screened) {}
 
-    /** How many applicants a scan looked at. */
+    /** How many ACTIVE entries and wallets of open applications a scan looked at. */
     public record Scanned(int entries, int applications, Duration took) {}
 
     /** What a run changed: entries suspended, applications rejected and flagged. */
@@ -185,13 +189,14 @@ public class Rescreening {
         int[] changes = new int[3];
         Scanned scanned;
         try {
-            scanned = scan(policy, screenNames, finding -> {
-                Applied applied = apply(id, finding);
-                switch (applied.outcome()) {
-                    case SUSPEND -> changes[0] += applied.entries();
-                    case REJECT -> changes[1]++;
-                    case FLAG -> changes[2]++;
-                    case NONE -> { }
+            scanned = scan(policy, screenNames, findings -> {
+                for (Applied applied : applyAll(id, findings)) {
+                    switch (applied.outcome()) {
+                        case SUSPEND -> changes[0] += applied.entries();
+                        case REJECT -> changes[1]++;
+                        case FLAG -> changes[2]++;
+                        case NONE -> { }
+                    }
                 }
             });
         } catch (RuntimeException e) {
@@ -217,10 +222,10 @@ public class Rescreening {
             s.executeUpdate();
         }
         QuarkusTransaction.requiringNew().run(() -> audit.record(AuditTrail.SYSTEM, AuditAction.RESCREENED, null, policy.version(),
-                "rescreening=" + id + " namesScreened=" + screenNames + " applicantsWithEntries=" + scanned.entries()
-                        + " openApplications=" + scanned.applications() + " suspendedEntries=" + done.suspended()
+                "rescreening=" + id + " namesScreened=" + screenNames + " entriesChecked=" + scanned.entries()
+                        + " openApplicationWallets=" + scanned.applications() + " suspendedEntries=" + done.suspended()
                         + " rejected=" + done.rejected() + " flagged=" + done.flagged(), finished));
-        LOG.infof("Re-screening %s finished in %d ms: %d applicant(s) with entries and %d open application(s) checked; "
+        LOG.infof("Re-screening %s finished in %d ms: %d ACTIVE entries and %d wallet(s) of open applications checked; "
                         + "%d entr%s suspended, %d application(s) rejected, %d flagged",
                 id, scanned.took().toMillis(), scanned.entries(), scanned.applications(), done.suspended(),
                 done.suspended() == 1 ? "y" : "ies", done.rejected(), done.flagged());
@@ -233,21 +238,30 @@ public class Rescreening {
     public DryRunReport dryRun(JurisdictionPolicy candidate) {
         List<DryRunReport.Change> changes = new ArrayList<>();
         Map<String, Integer> byReason = new TreeMap<>();
+        Map<UUID, List<String>> addresses = new HashMap<>();
         int[] counts = new int[3];
-        Scanned scanned = scan(candidate, false, finding -> {
+        Scanned scanned = scan(candidate, false, findings -> findings.forEach(finding -> {
             Subject subject = finding.subject();
-            counts[0]++;
             if (subject.approved()) {
-                counts[1] += subject.wallets().size();
-            } else {
+                counts[1]++;
+            }
+            List<String> wallets = addresses.get(subject.applicationId());
+            if (wallets != null) { // another wallet of an applicant found already
+                wallets.add(subject.wallet());
+                return;
+            }
+            counts[0]++;
+            if (!subject.approved()) {
                 counts[2]++;
             }
             List<String> reasons = finding.decision().reasons().stream().map(Reason::label).distinct().toList();
             reasons.forEach(r -> byReason.merge(r, 1, Integer::sum));
+            wallets = new ArrayList<>(List.of(subject.wallet()));
+            addresses.put(subject.applicationId(), wallets);
             if (changes.size() < MAX_REPORTED) {
-                changes.add(new DryRunReport.Change(subject.applicationId(), subject.approved() ? "SUSPEND" : "REJECT", subject.wallets(), reasons));
+                changes.add(new DryRunReport.Change(subject.applicationId(), subject.approved() ? "SUSPEND" : "REJECT", wallets, reasons));
             }
-        });
+        }));
         return new DryRunReport(candidate.version(), candidate.sha256(), policies.current().version(), scanned.entries(), scanned.applications(),
                 counts[1], counts[2], byReason, changes, counts[0] > changes.size(), scanned.took().toMillis());
     }
@@ -321,18 +335,21 @@ public class Rescreening {
     }
 
     /**
-     * Evaluates every applicant holding ACTIVE entries and every open application under
-     * {@code policy} and the lists in force, without changing anything; hands each applicant who is
-     * restricted or possibly matched to {@code onFinding} (on the calling thread, in scan order).
-     * Logs its progress every 100,000 applicants.
+     * Evaluates the applicant of every ACTIVE entry and every open application under {@code policy}
+     * and the lists in force, without changing anything; hands what it finds restricted or possibly
+     * matched to {@code onFindings}, a batch at a time, on the calling thread. Logs its progress
+     * every 100,000 wallets.
      */
-    public Scanned scan(JurisdictionPolicy policy, boolean screenNames, Consumer<Finding> onFinding) {
+    public Scanned scan(JurisdictionPolicy policy, boolean screenNames, Consumer<List<Finding>> onFindings) {
         long start = System.nanoTime();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         int entries = 0;
         int applications = 0;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false); // a cursor: the rows come in batches of the fetch size
+            try (Statement memory = c.createStatement()) {
+                memory.execute("SET LOCAL work_mem = '128MB'"); // the join of a million rows in memory, not in temporary files
+            }
             try (PreparedStatement s = c.prepareStatement(SUBJECTS)) {
                 s.setFetchSize(BATCH);
                 try (ResultSet r = s.executeQuery()) {
@@ -356,9 +373,11 @@ public class Rescreening {
                                     applications++;
                                 }
                             }
-                            found.forEach(onFinding);
+                            if (!found.isEmpty()) {
+                                onFindings.accept(found);
+                            }
                             if ((entries + applications) / PROGRESS_EVERY > before / PROGRESS_EVERY) {
-                                LOG.infof("Re-screening under policy %s: %d applicant(s) checked so far in %d ms", policy.version(),
+                                LOG.infof("Re-screening under policy %s: %d wallet(s) checked so far in %d ms", policy.version(),
                                         entries + applications, (System.nanoTime() - start) / 1_000_000);
                             }
                             batch.clear();
@@ -379,13 +398,12 @@ public class Rescreening {
             SELECT a.id, a.applicant_type, a.citizenships::text, a.country_of_residence, a.residence_subdivision, a.tax_residences::text,
                    a.us_permanent_resident, a.id_document_type, a.id_document_issuing_country, a.date_of_birth_sealed,
                    a.country_of_incorporation, a.principal_place_of_business, a.professional_investor, a.full_legal_name,
-                   a.organization_legal_name, a.erased_at IS NOT NULL, s.approved, s.addresses
-            FROM (SELECT e.application_id AS id, true AS approved, array_agg(e.address ORDER BY e.address) AS addresses
-                  FROM whitelist_entry e WHERE e.status = 'ACTIVE' GROUP BY e.application_id
+                   a.organization_legal_name, a.erased_at IS NOT NULL, s.approved, s.address
+            FROM (SELECT e.application_id AS id, true AS approved, e.address FROM whitelist_entry e WHERE e.status = 'ACTIVE'
                   UNION ALL
-                  SELECT w.application_id, false, array_agg(w.address ORDER BY w.position)
+                  SELECT w.application_id, false, w.address
                   FROM application_wallet w JOIN application o ON o.id = w.application_id
-                  WHERE o.status IN ('PENDING_DOCUMENT', 'PENDING_REVIEW', 'PENDING_SECOND_APPROVAL') GROUP BY w.application_id) s
+                  WHERE o.status IN ('PENDING_DOCUMENT', 'PENDING_REVIEW', 'PENDING_SECOND_APPROVAL')) s
             JOIN application a ON a.id = s.id
             """;
 
@@ -405,10 +423,8 @@ public class Rescreening {
         Applicant.Organization organization = "ORGANIZATION".equals(r.getString(2))
                 ? new Applicant.Organization(incorporation, r.getString(12))
                 : null;
-        Array addresses = r.getArray(18);
-        List<String> wallets = List.of((String[]) addresses.getArray());
         return new Subject(r.getObject(1, UUID.class), r.getBoolean(17), new Applicant(person, organization, r.getBoolean(13)),
-                erased ? null : r.getString(14), erased ? null : r.getString(15), wallets, erased);
+                erased ? null : r.getString(14), erased ? null : r.getString(15), r.getString(18), erased);
     }
 
     private List<String> strings(String jsonArray) {
@@ -423,60 +439,74 @@ public class Rescreening {
     private Finding evaluate(Subject subject, JurisdictionPolicy policy, boolean screenNames, LocalDate today) {
         ScreeningService.Screened screened = screening.screen(new ScreeningService.Subjects(
                 screenNames ? subject.name() : null, subject.applicant().person().dateOfBirth(),
-                screenNames ? subject.organisation() : null, subject.wallets()));
+                screenNames ? subject.organisation() : null, List.of(subject.wallet())));
         PolicyDecision decision = IntakeService.withScreening(policy.evaluate(subject.applicant(), today), screened);
         return decision.rejected() || screened.potentialNameMatch() ? new Finding(subject, decision, screened) : null;
     }
 
-    /** Applies a finding to the applicant as it stands now, in a transaction of its own. */
+    /**
+     * Applies a batch of findings in one transaction; when that fails, each in a transaction of its
+     * own, so that one failure holds up no other applicant.
+     */
+    private List<Applied> applyAll(UUID rescreeningId, List<Finding> findings) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> findings.stream().map(f -> apply(rescreeningId, f)).toList());
+        } catch (RuntimeException e) {
+            LOG.warnf("Re-screening %s: a batch of %d finding(s) failed (%s); applying them one by one", rescreeningId, findings.size(),
+                    e.getMessage());
+            return findings.stream().map(f -> QuarkusTransaction.requiringNew().call(() -> apply(rescreeningId, f))).toList();
+        }
+    }
+
+    /** Applies a finding to the applicant as it stands now. */
     private Applied apply(UUID rescreeningId, Finding finding) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Application app = Application.findById(finding.subject().applicationId(), LockModeType.PESSIMISTIC_WRITE);
-            boolean approved = app.status == ApplicationStatus.APPROVED;
-            if (!approved && !app.status.awaitsDecision() && app.status != ApplicationStatus.PENDING_DOCUMENT) {
-                return NOTHING; // rejected meanwhile
+        Application app = Application.findById(finding.subject().applicationId(), LockModeType.PESSIMISTIC_WRITE);
+        boolean approved = app.status == ApplicationStatus.APPROVED;
+        if (!approved && !app.status.awaitsDecision() && app.status != ApplicationStatus.PENDING_DOCUMENT) {
+            return NOTHING; // rejected meanwhile
+        }
+        List<ScreeningService.Found> newHits = newPossibleMatches(app.id, finding.screened());
+        PolicyDecision decision = finding.decision();
+        Outcome outcome = Outcome.of(approved, decision.rejected(), !newHits.isEmpty());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String run = "re-screening " + rescreeningId + " under policy " + decision.policyVersion();
+        int entries = 0;
+        switch (outcome) {
+            case NONE -> {
+                return NOTHING;
             }
-            List<ScreeningService.Found> newHits = newPossibleMatches(app.id, finding.screened());
-            PolicyDecision decision = finding.decision();
-            Outcome outcome = Outcome.of(approved, decision.rejected(), !newHits.isEmpty());
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            String run = "re-screening " + rescreeningId + " under policy " + decision.policyVersion();
-            int entries = 0;
-            switch (outcome) {
-                case NONE -> {
+            case SUSPEND -> {
+                entries = suspend(app, Outcome.suspensionReason(decision.policyVersion(), decision.reasons(), !newHits.isEmpty()),
+                        decision.policyVersion(), run, now);
+                if (entries == 0) {
                     return NOTHING;
                 }
-                case SUSPEND -> {
-                    entries = suspend(app, Outcome.suspensionReason(decision.policyVersion(), decision.reasons(), !newHits.isEmpty()),
-                            decision.policyVersion(), run, now);
-                    if (entries == 0) {
-                        return NOTHING;
-                    }
-                }
-                case REJECT -> {
-                    app.status = ApplicationStatus.REJECTED;
-                    app.reasons = new ArrayList<>(decision.reasons());
-                    app.policyVersion = decision.policyVersion();
-                    app.wallets.forEach(w -> w.claimed = false);
-                    audit.record(AuditTrail.SYSTEM, AuditAction.AUTO_REJECTED, app.id, decision.policyVersion(),
-                            run + ": " + decision.reasons().stream().map(Reason::label).collect(Collectors.joining(",")), now);
-                }
-                case FLAG -> {
-                    if (!app.flags.contains(Flag.SANCTIONS_POTENTIAL_MATCH)) {
-                        List<Flag> flags = new ArrayList<>(app.flags);
-                        flags.add(Flag.SANCTIONS_POTENTIAL_MATCH);
-                        app.flags = flags;
-                    }
+            }
+            case REJECT -> {
+                app.status = ApplicationStatus.REJECTED;
+                app.reasons = new ArrayList<>(decision.reasons());
+                app.policyVersion = decision.policyVersion();
+                app.wallets.forEach(w -> w.claimed = false);
+                audit.record(AuditTrail.SYSTEM, AuditAction.AUTO_REJECTED, app.id, decision.policyVersion(),
+                        run + ": " + decision.reasons().stream().map(Reason::label).collect(Collectors.joining(",")), now);
+            }
+            case FLAG -> {
+                if (!app.flags.contains(Flag.SANCTIONS_POTENTIAL_MATCH)) {
+                    List<Flag> flags = new ArrayList<>(app.flags);
+                    flags.add(Flag.SANCTIONS_POTENTIAL_MATCH);
+                    app.flags = flags;
                 }
             }
-            app.updatedAt = now;
-            List<ScreeningService.Found> recorded = new ArrayList<>(newHits);
-            finding.screened().hits().stream().filter(h -> h.subject() == SanctionsHit.Subject.WALLET).forEach(recorded::add);
+        }
+        app.updatedAt = now;
+        List<ScreeningService.Found> recorded = new ArrayList<>(newHits);
+        finding.screened().hits().stream().filter(h -> h.subject() == SanctionsHit.Subject.WALLET).forEach(recorded::add);
+        if (!recorded.isEmpty()) {
             screening.record(app.id, decision.policyVersion(),
                     new ScreeningService.Screened(finding.screened().lists(), finding.screened().threshold(), recorded), now);
-            LOG.infof("Application %s: %s by %s", app.id, outcome, run);
-            return new Applied(outcome, entries);
-        });
+        }
+        LOG.infof("Application %s: %s by %s", app.id, outcome, run);
+        return new Applied(outcome, entries);
     }
 
     /** Possible name matches on list entries not recorded for the application before (dismissed ones included). */
