@@ -51,6 +51,20 @@ class AuthorizationMatrixTest {
                 new Endpoint("POST revoke", admin, r -> r.contentType("application/json").body(Map.of("reason", "test"))
                         .post("/api/v1/admin/whitelist/" + ADDRESS + "/revoke")),
                 new Endpoint("GET audit", admin, r -> r.queryParam("applicationId", ID).get("/api/v1/admin/audit")),
+                new Endpoint("POST reinstatement", admin, r -> r.contentType("application/json").body(Map.of("reason", "test"))
+                        .post("/api/v1/admin/whitelist/" + ADDRESS + "/reinstatement")),
+                new Endpoint("GET policy", admin, r -> r.get("/api/v1/admin/policy")),
+                new Endpoint("POST policy dry run", admin, r -> r.contentType("application/yaml").body("version: x".getBytes())
+                        .post("/api/v1/admin/policy/dry-run")),
+                new Endpoint("POST policy reload", admin, r -> r.post("/api/v1/admin/policy/reload")),
+                new Endpoint("GET rescreenings", admin, r -> r.get("/api/v1/admin/rescreenings")),
+                new Endpoint("GET sanctions lists", admin, r -> r.get("/api/v1/admin/sanctions-lists")),
+                new Endpoint("GET webhooks", admin, r -> r.get("/api/v1/admin/webhooks")),
+                new Endpoint("GET renewal queue", reviewer, r -> r.get("/api/v1/review/renewals")),
+                new Endpoint("GET renewal", reviewer, r -> r.get("/api/v1/review/renewals/" + ID)),
+                new Endpoint("GET renewal document", reviewer, r -> r.get("/api/v1/review/renewals/" + ID + "/document")),
+                new Endpoint("POST renewal decision", reviewer, r -> r.contentType("application/json").body(Map.of("decision", "APPROVE"))
+                        .post("/api/v1/review/renewals/" + ID + "/decision")),
                 new Endpoint("GET whitelist", exchange, r -> r.get("/api/v1/whitelist/" + ADDRESS)),
                 new Endpoint("POST whitelist check", exchange, r -> r.contentType("application/json")
                         .body(Map.of("addresses", List.of(ADDRESS))).post("/api/v1/whitelist/check")),

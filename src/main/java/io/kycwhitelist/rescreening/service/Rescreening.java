@@ -53,12 +53,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -343,8 +348,9 @@ public class Rescreening {
     public Scanned scan(JurisdictionPolicy policy, boolean screenNames, Consumer<List<Finding>> onFindings) {
         long start = System.nanoTime();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        int entries = 0;
-        int applications = 0;
+        int[] counts = new int[2];
+        // This thread reads the next batch while the pool evaluates the last one.
+        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false); // a cursor: the rows come in batches of the fetch size
             try (Statement memory = c.createStatement()) {
@@ -353,35 +359,31 @@ public class Rescreening {
             try (PreparedStatement s = c.prepareStatement(SUBJECTS)) {
                 s.setFetchSize(BATCH);
                 try (ResultSet r = s.executeQuery()) {
-                    List<Subject> batch = new ArrayList<>(BATCH);
-                    boolean more = true;
-                    while (more) {
-                        more = r.next();
-                        if (more) {
-                            batch.add(subject(r));
+                    Future<List<Finding>> evaluating = null;
+                    List<Row> batch;
+                    do {
+                        batch = new ArrayList<>(BATCH);
+                        while (batch.size() < BATCH && r.next()) {
+                            batch.add(Row.read(r));
                         }
-                        if (batch.size() == BATCH || (!more && !batch.isEmpty())) {
-                            List<Finding> found = batch.parallelStream()
-                                    .map(subject -> evaluate(subject, policy, screenNames, today))
-                                    .filter(Objects::nonNull)
-                                    .toList();
-                            int before = entries + applications;
-                            for (Subject subject : batch) {
-                                if (subject.approved()) {
-                                    entries++;
-                                } else {
-                                    applications++;
-                                }
-                            }
-                            if (!found.isEmpty()) {
-                                onFindings.accept(found);
-                            }
-                            if ((entries + applications) / PROGRESS_EVERY > before / PROGRESS_EVERY) {
-                                LOG.infof("Re-screening under policy %s: %d wallet(s) checked so far in %d ms", policy.version(),
-                                        entries + applications, (System.nanoTime() - start) / 1_000_000);
-                            }
-                            batch.clear();
+                        List<Row> rows = batch;
+                        Future<List<Finding>> next = rows.isEmpty() ? null : pool.submit(() -> rows.parallelStream()
+                                .map(row -> evaluate(row.subject(sealing, this::strings), policy, screenNames, today))
+                                .filter(Objects::nonNull)
+                                .toList());
+                        if (evaluating != null) {
+                            deliver(evaluating.get(), onFindings);
                         }
+                        int before = counts[0] + counts[1];
+                        rows.forEach(row -> counts[row.approved() ? 0 : 1]++);
+                        if ((counts[0] + counts[1]) / PROGRESS_EVERY > before / PROGRESS_EVERY) {
+                            LOG.infof("Re-screening under policy %s: %d wallet(s) read so far in %d ms", policy.version(),
+                                    counts[0] + counts[1], (System.nanoTime() - start) / 1_000_000);
+                        }
+                        evaluating = next;
+                    } while (batch.size() == BATCH);
+                    if (evaluating != null) {
+                        deliver(evaluating.get(), onFindings);
                     }
                 }
             } finally {
@@ -390,8 +392,21 @@ public class Rescreening {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the applicants to re-screen failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Re-screening interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Evaluating the applicants failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdown();
         }
-        return new Scanned(entries, applications, Duration.ofNanos(System.nanoTime() - start));
+        return new Scanned(counts[0], counts[1], Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static void deliver(List<Finding> found, Consumer<List<Finding>> onFindings) {
+        if (!found.isEmpty()) {
+            onFindings.accept(found);
+        }
     }
 
     private static final String SUBJECTS = """
@@ -407,24 +422,26 @@ public class Rescreening {
             JOIN application a ON a.id = s.id
             """;
 
-    private Subject subject(ResultSet r) throws SQLException {
-        boolean erased = r.getBoolean(16);
-        byte[] dob = r.getBytes(10);
-        Applicant.Person person = new Applicant.Person(
-                dob == null ? null : sealing.openDate(dob),
-                strings(r.getString(3)),
-                r.getString(4),
-                r.getString(5),
-                strings(r.getString(6)),
-                r.getBoolean(7),
-                DocumentType.valueOf(r.getString(8)),
-                r.getString(9));
-        String incorporation = r.getString(11);
-        Applicant.Organization organization = "ORGANIZATION".equals(r.getString(2))
-                ? new Applicant.Organization(incorporation, r.getString(12))
-                : null;
-        return new Subject(r.getObject(1, UUID.class), r.getBoolean(17), new Applicant(person, organization, r.getBoolean(13)),
-                erased ? null : r.getString(14), erased ? null : r.getString(15), r.getString(18), erased);
+    /** A row as read, cheap to take on the reading thread; {@link #subject} does the work (opening, parsing). */
+    private record Row(UUID applicationId, String applicantType, String citizenships, String residence, String subdivision,
+                       String taxResidences, boolean usPermanentResident, String documentType, String documentCountry, byte[] dateOfBirth,
+                       String incorporation, String placeOfBusiness, boolean professionalInvestor, String name, String organisation,
+                       boolean erased, boolean approved, String wallet) {
+
+        static Row read(ResultSet r) throws SQLException {
+            return new Row(r.getObject(1, UUID.class), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6),
+                    r.getBoolean(7), r.getString(8), r.getString(9), r.getBytes(10), r.getString(11), r.getString(12), r.getBoolean(13),
+                    r.getString(14), r.getString(15), r.getBoolean(16), r.getBoolean(17), r.getString(18));
+        }
+
+        Subject subject(Sealing sealing, Function<String, List<String>> strings) {
+            Applicant.Person person = new Applicant.Person(dateOfBirth == null ? null : sealing.openDate(dateOfBirth),
+                    strings.apply(citizenships), residence, subdivision, strings.apply(taxResidences), usPermanentResident,
+                    DocumentType.valueOf(documentType), documentCountry);
+            Applicant.Organization organization = "ORGANIZATION".equals(applicantType) ? new Applicant.Organization(incorporation, placeOfBusiness) : null;
+            return new Subject(applicationId, approved, new Applicant(person, organization, professionalInvestor),
+                    erased ? null : name, erased ? null : organisation, wallet, erased);
+        }
     }
 
     private List<String> strings(String jsonArray) {
@@ -449,12 +466,60 @@ public class Rescreening {
      * own, so that one failure holds up no other applicant.
      */
     private List<Applied> applyAll(UUID rescreeningId, List<Finding> findings) {
+        // Holders restricted by the policy alone (no sanctions hit to record): suspended set-wise.
+        List<Finding> byPolicy = findings.stream().filter(f -> f.subject().approved() && f.screened().hits().isEmpty()).toList();
+        List<Finding> others = findings.stream().filter(f -> !byPolicy.contains(f)).toList();
         try {
-            return QuarkusTransaction.requiringNew().call(() -> findings.stream().map(f -> apply(rescreeningId, f)).toList());
+            return QuarkusTransaction.requiringNew().call(() -> {
+                List<Applied> applied = new ArrayList<>();
+                if (!byPolicy.isEmpty()) {
+                    applied.add(new Applied(Outcome.SUSPEND, suspendByPolicy(rescreeningId, byPolicy)));
+                }
+                others.forEach(f -> applied.add(apply(rescreeningId, f)));
+                return applied;
+            });
         } catch (RuntimeException e) {
             LOG.warnf("Re-screening %s: a batch of %d finding(s) failed (%s); applying them one by one", rescreeningId, findings.size(),
                     e.getMessage());
             return findings.stream().map(f -> QuarkusTransaction.requiringNew().call(() -> apply(rescreeningId, f))).toList();
+        }
+    }
+
+    /**
+     * Suspends the ACTIVE entries of holders the policy now restricts, with their audit records, in
+     * one statement (a policy change may suspend thousands); an entry with a change other than an
+     * activation on its way is left to that change. Returns how many entries it suspended.
+     */
+    private int suspendByPolicy(UUID rescreeningId, List<Finding> findings) throws SQLException {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String policyVersion = findings.get(0).decision().policyVersion();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                WITH restricted (application_id, address_key, reason) AS (SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[])),
+                suspended AS (
+                    INSERT INTO outbox_event (event_id, type, chain, address, application_id, expires_at, reason, created_at, ownership_proven)
+                    SELECT gen_random_uuid(), 'WHITELIST_SUSPENDED', e.chain, e.address, e.application_id, e.expires_at, r.reason, ?, e.ownership_proven
+                    FROM restricted r
+                    JOIN whitelist_entry e ON e.address_key = r.address_key AND e.application_id = r.application_id AND e.status = 'ACTIVE'
+                    JOIN application a ON a.id = r.application_id AND a.status = 'APPROVED'
+                    WHERE NOT EXISTS (SELECT 1 FROM outbox_event o WHERE o.published_at IS NULL AND lower(o.address) = e.address_key
+                                        AND o.type <> 'WHITELIST_ACTIVATED')
+                    RETURNING application_id, address, reason)
+                INSERT INTO audit_event (occurred_at, actor, action, application_id, address, policy_version, detail)
+                SELECT ?, 'system', 'SUSPENDED', application_id, address, ?, ? || reason FROM suspended""")) {
+            s.setArray(1, c.createArrayOf("uuid", findings.stream().map(f -> f.subject().applicationId()).toArray()));
+            s.setArray(2, c.createArrayOf("text", findings.stream().map(f -> f.subject().wallet().toLowerCase(Locale.ROOT)).toArray()));
+            s.setArray(3, c.createArrayOf("text", findings.stream()
+                    .map(f -> Outcome.suspensionReason(policyVersion, f.decision().reasons(), false)).toArray()));
+            s.setTimestamp(4, Timestamp.from(now));
+            s.setTimestamp(5, Timestamp.from(now));
+            s.setString(6, policyVersion);
+            s.setString(7, "re-screening " + rescreeningId + " under policy " + policyVersion + ": ");
+            int suspended = s.executeUpdate();
+            if (suspended > 0) {
+                LOG.infof("Re-screening %s: %d entr%s of holders restricted by policy %s suspended", rescreeningId, suspended,
+                        suspended == 1 ? "y" : "ies", policyVersion);
+            }
+            return suspended;
         }
     }
 
