@@ -74,8 +74,8 @@ done
 printf '%s\n' "$RUN" | jq -c .
 MILLIS=$("${PSQL[@]}" -d kyc -c "SELECT round(extract(epoch FROM finished_at - started_at) * 1000) FROM rescreening WHERE policy_version = 'bench-iceland'")
 log "progress as logged:"
-grep -o 'Re-screening.*' "$WORK/service.log" | grep -v 'finished in [0-9] ms' >&2
-printf '\nre-screening of %d whitelisted wallets: %s ms (%.0f applicants/s), %s entries suspended\n' "$WALLETS" "$MILLIS" \
+grep -o 'Re-screening[^"]*' "$WORK/service.log" | grep 'bench-iceland' >&2
+printf '\nre-screening of %d whitelisted wallets: %s ms (%.0f wallets/s), %s entries suspended\n' "$WALLETS" "$MILLIS" \
   "$(echo "$WALLETS * 1000 / $MILLIS" | bc -l)" "$(printf '%s' "$RUN" | jq .entriesSuspended)"
 printf 'dry run of the same policy: %s ms\n' "$(printf '%s' "$DRY" | jq .tookMillis)"
 printf 'service RSS: %s MB\n' "$(ps -o rss= -p "${PIDS[0]}" | awk '{print int($1 / 1024)}')"

@@ -207,7 +207,7 @@ function proofBlock(answer, address) {
   return block;
 }
 
-function uploadBlock(answer, kind, label) {
+function uploadBlock(answer, kind, label, path = `documents/${kind}`) {
   const block = document.createElement("div");
   block.className = "upload";
   const id = `file-${kind}`;
@@ -222,7 +222,7 @@ function uploadBlock(answer, kind, label) {
     if (!file) return;
     if (file.size > 10 * 1024 * 1024) { result.textContent = "The file is larger than 10 MiB."; return; }
     const xhr = new XMLHttpRequest();
-    xhr.open("PUT", `${API}/applications/${answer.id}/documents/${kind}`);
+    xhr.open("PUT", `${API}/applications/${answer.id}/${path}`);
     xhr.setRequestHeader("X-Status-Token", answer.statusToken);
     xhr.setRequestHeader("Content-Type", file.type || "application/octet-stream");
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) progress.value = Math.round((e.loaded / e.total) * 100); };
@@ -259,6 +259,44 @@ async function showStatus(id, token) {
   if (status.unprovenWallets.length) parts.push(`Wallets still to prove: ${status.unprovenWallets.join(", ")}.`);
   status.reasons.forEach((r) => parts.push(r.message));
   $("status-text").textContent = parts.join(" ");
+  if (status.status === "APPROVED") showRenewal(id, token);
+}
+
+// ---------- renewal with a new identity document, from the status page
+const RENEWAL_WORDS = {
+  PENDING_DOCUMENT: "We have your new document's details: upload its copy below.",
+  PENDING_REVIEW: "Your new document waits for a reviewer.",
+  APPROVED: "Your renewal was approved.",
+  REJECTED: "Your renewal was declined.",
+};
+
+async function showRenewal(id, token) {
+  $("renewal").hidden = false;
+  const headers = { "X-Status-Token": token };
+  const response = await fetch(`${API}/applications/${id}/renewal`, { headers });
+  if (response.ok) renewalState({ id, statusToken: token }, await response.json());
+  $("renewal-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    document.querySelectorAll("#renewal .error").forEach((e) => { e.textContent = ""; });
+    const body = { idDocument: { type: $("renewalType").value, number: $("renewalNumber").value.trim(),
+      issuingCountry: $("renewalCountry").value, expiryDate: $("renewalExpiry").value } };
+    const answer = await fetch(`${API}/applications/${id}/renewal`, {
+      method: "POST", headers: { ...headers, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    const result = await answer.json();
+    if (answer.status === 201) { renewalState({ id, statusToken: token }, result); return; }
+    (result.errors || []).forEach((e) => { const element = $(`renewal.${e.field}-error`); if (element) element.textContent = e.message; });
+    if (!result.errors) $("renewal-error").textContent = result.detail;
+  });
+}
+
+function renewalState(answer, renewal) {
+  const parts = [RENEWAL_WORDS[renewal.status] || renewal.status];
+  (renewal.reasons || []).forEach((r) => parts.push(r.message));
+  if (renewal.decisionReason) parts.push(renewal.decisionReason);
+  $("renewal-state").textContent = parts.join(" ");
+  $("renewal-form").hidden = renewal.status === "PENDING_REVIEW";
+  $("renewal-upload").replaceChildren(...(renewal.status === "PENDING_DOCUMENT"
+    ? [uploadBlock(answer, "renewal", "A copy of the new document", "renewal/document")] : []));
 }
 
 /** Checks as the applicant types or leaves a field: required fields, dates. */

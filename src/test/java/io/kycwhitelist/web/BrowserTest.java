@@ -147,6 +147,33 @@ class BrowserTest {
     }
 
     @Test
+    void anApprovedHolderRenewsWithANewDocumentFromTheStatusPage() throws Exception {
+        Map<String, Object> body = Applications.individual();
+        io.restassured.response.ExtractableResponse<io.restassured.response.Response> created = Applications.submit(body).statusCode(201).extract();
+        String id = created.path("id");
+        String token = created.path("statusToken");
+        Applications.proveWallets(id, token, body);
+        Applications.upload(id, token, "identity", "image/png", Applications.png()).statusCode(200);
+        Reviews.approve(id, Tokens.reviewer()).statusCode(200).body("status", equalTo("APPROVED"));
+
+        page.navigate(url("/#status/" + id + "/" + token));
+        assertThat(page.locator("#status-text")).containsText("Approved");
+        page.locator("#renewalNumber").fill("C01X00T99");
+        page.locator("#renewalCountry").selectOption("DE");
+        page.locator("#renewalExpiry").fill(java.time.LocalDate.now().plusYears(10).toString());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the new document's details")).click();
+        assertThat(page.locator("#renewal-state")).containsText("upload its copy");
+        Path copy = Files.createTempFile("passport", ".png");
+        Files.write(copy, Applications.png());
+        page.setInputFiles("#file-renewal", copy);
+        assertThat(page.locator("#renewal .upload .result")).containsText("Received");
+        page.reload();
+        assertThat(page.locator("#renewal-state")).containsText("waits for a reviewer");
+        assertThat(page.locator("#renewal-form")).isHidden();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("renewal.png")).setFullPage(true));
+    }
+
+    @Test
     void thePagesForbidScriptsFromElsewhereAndFraming() {
         for (String path : List.of("/", "/review/")) {
             io.restassured.RestAssured.given().when().get(url(path)).then().statusCode(200)

@@ -41,7 +41,7 @@ public class WhitelistResource {
     @GET
     @Path("{address}")
     @Operation(summary = "Where an address stands",
-            description = "ACTIVE (whitelisted), REVOKED, EXPIRED or NOT_LISTED; an unknown address is NOT_LISTED, a malformed one is a 400. Any letter case.")
+            description = "ACTIVE (whitelisted), REVOKED, EXPIRED, SUSPENDED (its holder became restricted under a later policy or sanctions list, pending review), SANCTIONED (on a sanctions list) or NOT_LISTED; an unknown address is NOT_LISTED, a malformed one is a 400. Any letter case.")
     @APIResponse(responseCode = "400", description = "A malformed address.")
     @APIResponse(responseCode = "200", description = "Where the address stands.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WhitelistAnswer.class)))
     public WhitelistAnswer one(@PathParam("address") String address) {

@@ -516,7 +516,7 @@ public class Rescreening {
             s.setString(7, "re-screening " + rescreeningId + " under policy " + policyVersion + ": ");
             int suspended = s.executeUpdate();
             if (suspended > 0) {
-                LOG.infof("Re-screening %s: %d entr%s of holders restricted by policy %s suspended", rescreeningId, suspended,
+                LOG.debugf("Re-screening %s: %d entr%s of holders restricted by policy %s suspended", rescreeningId, suspended,
                         suspended == 1 ? "y" : "ies", policyVersion);
             }
             return suspended;
