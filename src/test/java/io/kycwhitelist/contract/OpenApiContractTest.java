@@ -97,7 +97,18 @@ class OpenApiContractTest {
                 Map.entry("/api/v1/whitelist/{address}", List.of("get")),
                 Map.entry("/api/v1/whitelist/check", List.of("post")),
                 Map.entry("/api/v1/transfer-restrictions", List.of("get")),
-                Map.entry("/api/v1/transfer-restrictions/codes", List.of("get")));
+                Map.entry("/api/v1/transfer-restrictions/codes", List.of("get")),
+                Map.entry("/api/v1/admin/whitelist/{address}/reinstatement", List.of("post")),
+                Map.entry("/api/v1/admin/policy", List.of("get")),
+                Map.entry("/api/v1/admin/policy/dry-run", List.of("post")),
+                Map.entry("/api/v1/admin/policy/reload", List.of("post")),
+                Map.entry("/api/v1/admin/rescreenings", List.of("get")),
+                Map.entry("/api/v1/applications/{id}/renewal", List.of("get", "post")),
+                Map.entry("/api/v1/applications/{id}/renewal/document", List.of("put")),
+                Map.entry("/api/v1/review/renewals", List.of("get")),
+                Map.entry("/api/v1/review/renewals/{id}", List.of("get")),
+                Map.entry("/api/v1/review/renewals/{id}/document", List.of("get")),
+                Map.entry("/api/v1/review/renewals/{id}/decision", List.of("post")));
         expected.forEach((path, methods) -> methods.forEach(method -> {
             JsonNode operation = paths.path(path).path(method);
             assertTrue(operation.isObject(), method + " " + path + " is missing from the contract");

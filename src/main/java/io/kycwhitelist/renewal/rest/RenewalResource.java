@@ -60,7 +60,7 @@ public class RenewalResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not approved, nothing to renew, a renewal in review already, or the new document "
             + "does not expire after the one on file.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response request(@PathParam("id") UUID id,
+    public Response requestRenewal(@PathParam("id") UUID id,
                             @Parameter(description = "The status token from the submission's answer.", required = true) @HeaderParam(STATUS_TOKEN) String statusToken,
                             RenewalRequest request) {
         if (request == null) {
@@ -84,7 +84,7 @@ public class RenewalResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not a JPEG, PNG or PDF, or the content does not match the declared type.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RenewalView upload(@PathParam("id") UUID id,
+    public RenewalView uploadRenewalDocument(@PathParam("id") UUID id,
                               @Parameter(description = "The status token from the submission's answer.", required = true) @HeaderParam(STATUS_TOKEN) String statusToken,
                               @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                               @RequestBody(required = true, content = {
@@ -100,7 +100,7 @@ public class RenewalResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Where the latest renewal stands")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RenewalView.class)))
-    public RenewalView latest(@PathParam("id") UUID id,
+    public RenewalView latestRenewal(@PathParam("id") UUID id,
                               @Parameter(description = "The status token from the submission's answer.", required = true) @HeaderParam(STATUS_TOKEN) String statusToken) {
         return renewals.latest(id, statusToken);
     }

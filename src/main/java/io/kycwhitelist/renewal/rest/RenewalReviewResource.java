@@ -46,7 +46,7 @@ public class RenewalReviewResource {
     @Operation(summary = "Renewals waiting for a reviewer", description = "Oldest first, at most 100.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = RenewalReview.class)))
-    public List<RenewalReview> queue() {
+    public List<RenewalReview> renewalQueue() {
         return renewals.queue();
     }
 
@@ -56,7 +56,7 @@ public class RenewalReviewResource {
     @Operation(summary = "A renewal, with the document on file and the new one")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RenewalReview.class)))
     @APIResponse(responseCode = "404", description = "No renewal with this id.")
-    public RenewalReview renewal(@PathParam("id") UUID id) {
+    public RenewalReview renewalForReview(@PathParam("id") UUID id) {
         return renewals.view(id);
     }
 
@@ -70,7 +70,7 @@ public class RenewalReviewResource {
         @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary"))
     })
     @APIResponse(responseCode = "404", description = "No such renewal, or no document yet.")
-    public Response document(@PathParam("id") UUID id) {
+    public Response renewalDocument(@PathParam("id") UUID id) {
         return ReviewResource.inline(renewals.document(id));
     }
 
@@ -85,7 +85,7 @@ public class RenewalReviewResource {
     @APIResponse(responseCode = "404", description = "No renewal with this id.")
     @APIResponse(responseCode = "409", description = "The renewal awaits no decision, or the policy in force refuses the applicant now.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RenewalReview decide(@PathParam("id") UUID id, DecisionRequest request) {
+    public RenewalReview decideRenewal(@PathParam("id") UUID id, DecisionRequest request) {
         DecisionRequest.validate(request, validator);
         return renewals.decide(id, request, token.getName());
     }

@@ -58,7 +58,7 @@ public class PolicyRolloutResource {
     @Path("policy")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The jurisdiction policy in force", description = "Its version, date, hash and where it was read from.")
-    public PolicyView inForce() {
+    public PolicyView policyInForce() {
         return PolicyView.of(policies.loaded());
     }
 
@@ -96,7 +96,7 @@ public class PolicyRolloutResource {
     @APIResponse(responseCode = "200", description = "The policy now in force.")
     @APIResponse(responseCode = "422", description = "The file is missing or malformed; nothing changed.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PolicyView reload() {
+    public PolicyView reloadPolicy() {
         String before = policies.current().sha256();
         PolicyInForce.Loaded loaded;
         try {
