@@ -41,7 +41,9 @@ function age(since) {
 async function loadQueue(reset) {
   if (reset) { cursor = null; $("queue-rows").replaceChildren(); }
   $("application").hidden = true;
+  $("renewal").hidden = true;
   $("queue").hidden = false;
+  if (reset) loadRenewals();
   const params = new URLSearchParams({ status: $("queue-status").value, limit: "20" });
   if (cursor) params.set("cursor", cursor);
   const page = await (await fetch(`${API}/review/applications?${params}`, { headers: authHeaders() })).json();
@@ -192,6 +194,63 @@ async function decide(decision) {
   openApplication(current.id, `Decision recorded: the application is now ${body.status}.`);
 }
 
+// ---------- renewals: a new identity document for an approved application
+let currentRenewal = null;
+const documentText = (d) => `${d.type} ${d.number}, ${countryName(d.issuingCountry)}, valid until ${d.expiryDate}`;
+
+async function loadRenewals() {
+  const renewals = await (await fetch(`${API}/review/renewals`, { headers: authHeaders() })).json();
+  $("renewal-rows").replaceChildren(...renewals.map((r) => {
+    const row = document.createElement("tr");
+    const link = Object.assign(document.createElement("a"), { href: "#", textContent: r.fullLegalName });
+    link.addEventListener("click", (e) => { e.preventDefault(); openRenewal(r.id); });
+    const who = document.createElement("td");
+    who.append(link);
+    row.append(who, text("td", `${r.renewal.type}, ${countryName(r.renewal.issuingCountry)}, valid until ${r.renewal.expiryDate}`),
+      text("td", age(r.documentAt)));
+    return row;
+  }));
+}
+
+async function openRenewal(id, notice = "") {
+  const renewal = await (await fetch(`${API}/review/renewals/${id}`, { headers: authHeaders() })).json();
+  currentRenewal = renewal;
+  $("queue").hidden = true;
+  $("renewal").hidden = false;
+  $("renewal-notice").textContent = notice;
+  $("renewal-error").textContent = "";
+  $("renewal-title").textContent = `Renewal: ${renewal.fullLegalName}`;
+  const list = document.createElement("dl");
+  definition(list, "Document on file", documentText(renewal.current));
+  definition(list, "New document", documentText(renewal.renewal));
+  renewal.entries.forEach((e) => definition(list, "Wallet", `${e.address} — ${e.status}${e.expiresAt ? `, until ${e.expiresAt}` : ""}`));
+  definition(list, "Status", renewal.status);
+  $("renewal-details").replaceChildren(list);
+  objectUrls.splice(0).forEach(URL.revokeObjectURL);
+  const response = await fetch(`${API}/review/renewals/${id}/document`, { headers: authHeaders() });
+  if (!response.ok) { $("renewal-document").replaceChildren(); return; }
+  const url = URL.createObjectURL(await response.blob());
+  objectUrls.push(url);
+  const viewer = response.headers.get("Content-Type").startsWith("application/pdf")
+    ? Object.assign(document.createElement("iframe"), { src: url, title: "the new identity document" })
+    : Object.assign(document.createElement("img"), { src: url, alt: "the new identity document as uploaded" });
+  $("renewal-document").replaceChildren(viewer);
+}
+
+async function decideRenewal(decision) {
+  const reason = $("renewal-reason").value.trim();
+  if (decision === "REJECT" && !reason) { $("renewal-error").textContent = "Give a reason to reject."; return; }
+  const response = await fetch(`${API}/review/renewals/${currentRenewal.id}/decision`, {
+    method: "POST",
+    headers: authHeaders({ "Content-Type": "application/json" }),
+    body: JSON.stringify(reason ? { decision, reason } : { decision }),
+  });
+  const body = await response.json();
+  if (!response.ok) { $("renewal-error").textContent = body.detail; return; }
+  $("renewal-reason").value = "";
+  openRenewal(currentRenewal.id, `Decision recorded: the renewal is now ${body.status}.`);
+}
+
 async function loadAudit(id) {
   const response = await fetch(`${API}/admin/audit?applicationId=${id}`, { headers: authHeaders() });
   if (!response.ok) return;
@@ -220,5 +279,8 @@ $("back").addEventListener("click", () => loadQueue(true));
 $("approve").addEventListener("click", () => decide("APPROVE"));
 $("reject").addEventListener("click", () => decide("REJECT"));
 $("revoke").addEventListener("click", revoke);
+$("renewal-back").addEventListener("click", () => loadQueue(true));
+$("renewal-approve").addEventListener("click", () => decideRenewal("APPROVE"));
+$("renewal-reject").addEventListener("click", () => decideRenewal("REJECT"));
 $("signout").addEventListener("click", () => { sessionStorage.removeItem("kyc-token"); location.reload(); });
 if (token) signIn();

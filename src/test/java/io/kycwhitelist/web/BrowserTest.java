@@ -174,6 +174,35 @@ class BrowserTest {
     }
 
     @Test
+    void aReviewerApprovesARenewalFromTheConsole() {
+        Map<String, Object> body = Applications.individual();
+        body.put("fullLegalName", "Renata Renewal-" + UUID.randomUUID().toString().substring(0, 8));
+        io.restassured.response.ExtractableResponse<io.restassured.response.Response> created = Applications.submit(body).statusCode(201).extract();
+        String id = created.path("id");
+        String token = created.path("statusToken");
+        Applications.proveWallets(id, token, body);
+        Applications.upload(id, token, "identity", "image/png", Applications.png()).statusCode(200);
+        Reviews.approve(id, Tokens.reviewer()).statusCode(200);
+        io.restassured.RestAssured.given().header("X-Status-Token", token).contentType("application/json")
+                .body(Map.of("idDocument", Map.of("type", "PASSPORT", "number", "C01X00T99", "issuingCountry", "DE",
+                        "expiryDate", java.time.LocalDate.now().plusYears(10).toString())))
+                .post(Applications.PATH + "/" + id + "/renewal").then().statusCode(201);
+        io.restassured.RestAssured.given().header("X-Status-Token", token).contentType("image/png").body(Applications.png())
+                .put(Applications.PATH + "/" + id + "/renewal/document").then().statusCode(200);
+
+        page.navigate(url("/review/"));
+        label("Bearer token").fill(Tokens.reviewer("rita@example.org"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName((String) body.get("fullLegalName"))).click();
+        assertThat(page.locator("#renewal-details")).containsText("C01X00T99");
+        assertThat(page.locator("#renewal-details")).containsText("C01X00T47");
+        assertThat(page.locator("#renewal-document img")).isVisible();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-renewal.png")).setFullPage(true));
+        click("Approve the renewal");
+        assertThat(page.locator("#renewal-notice")).containsText("APPROVED");
+    }
+
+    @Test
     void thePagesForbidScriptsFromElsewhereAndFraming() {
         for (String path : List.of("/", "/review/")) {
             io.restassured.RestAssured.given().when().get(url(path)).then().statusCode(200)
