@@ -145,11 +145,6 @@ public class Rescreening {
         Infrastructure.getDefaultWorkerPool().execute(this::runIfDue);
     }
 
-    /** The basis of the decisions in force here: the policy's hash and the lists' hashes. */
-    public String basis() {
-        return policies.current().sha256() + "/" + listsSha256();
-    }
-
     private String listsSha256() {
         return Hashes.sha256Hex(lists.current().sources().stream().map(ListSource::sha256).collect(Collectors.joining(",")));
     }
@@ -362,6 +357,9 @@ public class Rescreening {
                     Future<List<Finding>> evaluating = null;
                     List<Row> batch;
                     do {
+                        if (stopping) {
+                            throw new IllegalStateException("the service is stopping; the re-screening runs again at the next start");
+                        }
                         batch = new ArrayList<>(BATCH);
                         while (batch.size() < BATCH && r.next()) {
                             batch.add(Row.read(r));
