@@ -170,8 +170,9 @@ class ExchangeApiTest {
     @Test
     void theCodeTableListsEveryCodeInOrder() {
         given().auth().oauth2(Tokens.exchange()).when().get("/api/v1/transfer-restrictions/codes").then().statusCode(200)
-                .body("code", contains(0, 1, 2, 3, 4, 5, 6, 7, 8))
+                .body("code", contains(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10))
                 .body("name", contains("SUCCESS", "SENDER_NOT_WHITELISTED", "RECIPIENT_NOT_WHITELISTED", "SENDER_REVOKED",
-                        "RECIPIENT_REVOKED", "SENDER_EXPIRED", "RECIPIENT_EXPIRED", "SENDER_SANCTIONED", "RECIPIENT_SANCTIONED"));
+                        "RECIPIENT_REVOKED", "SENDER_EXPIRED", "RECIPIENT_EXPIRED", "SENDER_SANCTIONED", "RECIPIENT_SANCTIONED",
+                        "SENDER_SUSPENDED", "RECIPIENT_SUSPENDED"));
     }
 }
