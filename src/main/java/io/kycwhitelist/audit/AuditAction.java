@@ -14,6 +14,12 @@ public enum AuditAction {
     REJECTED,
     /** A whitelist change reached the whitelist store. */
     PUBLISHED,
+    /** A whitelist change is on the token contract: confirmed in a transaction, or found there already. */
+    PUBLISHED_ON_CHAIN,
+    /** A whitelist change could not be written to the token contract within the retry period (DEAD until replayed). */
+    CHAIN_PUBLICATION_FAILED,
+    /** An admin had a failed (DEAD) token contract publication sent again. */
+    CHAIN_PUBLICATION_REPLAYED,
     REVOKED,
     /** An entry passed its identity document's expiry. */
     EXPIRED,

@@ -49,13 +49,4 @@ public final class WebhookSignature {
     static String hmac(String secret, String text) {
         return HexFormat.of().formatHex(Hashes.hmacSha256(secret.getBytes(StandardCharsets.UTF_8), text));
     }
-
-    /** The wait after failed attempt {@code n} (1, 2, ...): doubling from {@code initial}, at most {@code max} (any one unit). */
-    public static long backoff(int n, long initial, long max) {
-        long wait = initial;
-        for (int i = 1; i < n && wait < max; i++) {
-            wait *= 2;
-        }
-        return Math.min(wait, max);
-    }
 }

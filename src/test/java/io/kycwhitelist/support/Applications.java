@@ -49,6 +49,11 @@ public final class Applications {
         }
     }
 
+    /** The key of an address made by {@link #freshAddress}. */
+    public static ECKeyPair keyOf(String address) {
+        return KEYS.get(address.toLowerCase());
+    }
+
     /** The personal_sign signature of {@code message} by the key of {@code address}, as 0x + 130 hex digits (v 27/28). */
     public static String sign(String message, String address) {
         return sign(message, KEYS.get(address.toLowerCase()));

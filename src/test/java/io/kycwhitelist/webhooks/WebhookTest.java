@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.kycwhitelist.common.Backoff;
 import io.kycwhitelist.support.Eventually;
 import io.kycwhitelist.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -159,7 +160,7 @@ class WebhookTest {
 
     @Test
     void backoffDoublesUpToItsCeiling() {
-        assertEquals(List.of(5L, 10L, 20L, 40L, 3600L), List.of(WebhookSignature.backoff(1, 5, 3600), WebhookSignature.backoff(2, 5, 3600),
-                WebhookSignature.backoff(3, 5, 3600), WebhookSignature.backoff(4, 5, 3600), WebhookSignature.backoff(20, 5, 3600)));
+        assertEquals(List.of(5L, 10L, 20L, 40L, 3600L), List.of(Backoff.exponential(1, 5, 3600), Backoff.exponential(2, 5, 3600),
+                Backoff.exponential(3, 5, 3600), Backoff.exponential(4, 5, 3600), Backoff.exponential(20, 5, 3600)));
     }
 }

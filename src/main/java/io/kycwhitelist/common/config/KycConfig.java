@@ -4,7 +4,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +37,69 @@ public interface KycConfig {
     Retention retention();
 
     Webhooks webhooks();
+
+    Chain chain();
+
+    /**
+     * The token contract's whitelist on an EVM chain (README "The token contract"). Off unless
+     * enabled; when enabled, the node, chain id, contract and operator key are required.
+     */
+    interface Chain {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The node's JSON-RPC endpoint (KYC_CHAIN_RPC_URL). */
+        Optional<URI> rpcUrl();
+
+        /** The chain the contract is on (EIP-155 id; 1 for Ethereum main net); the node must say the same. */
+        Optional<Long> chainId();
+
+        /** The KycWhitelistToken contract's address (KYC_CHAIN_CONTRACT_ADDRESS). */
+        Optional<String> contractAddress();
+
+        /** The private key (hex) of the contract's whitelist operator (KYC_CHAIN_OPERATOR_KEY, from a secret). */
+        Optional<String> operatorKey();
+
+        /** How often the dispatcher sends and follows transactions (one replica at a time; read by the scheduler). */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Blocks on top of a transaction's, itself included, before its change counts as on chain. */
+        @WithDefault("12")
+        @Min(1)
+        int confirmations();
+
+        /** Transactions sent and not yet confirmed at most (nonces in a row). */
+        @WithDefault("16")
+        @Min(1)
+        int maxInFlight();
+
+        /** A transaction not mined after this is sent again under its nonce at a 12.5 % higher gas price. */
+        @WithDefault("3m")
+        Duration resendAfter();
+
+        /** The highest gas price the operator pays, in gwei: above it, publication waits. */
+        @WithDefault("300")
+        long maxGasPriceGwei();
+
+        @WithDefault("5s")
+        Duration initialBackoff();
+
+        @WithDefault("10m")
+        Duration maxBackoff();
+
+        /** How long a change is retried before it is parked as DEAD (the health check turns DOWN). */
+        @WithDefault("24h")
+        Duration giveUpAfter();
+
+        /** A change not on chain after this turns the health check DOWN. */
+        @WithDefault("30m")
+        Duration maxAge();
+
+        /** How long one call of the node may take. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
 
     /** Deliveries of whitelist changes to exchanges' endpoints. */
     interface Webhooks {

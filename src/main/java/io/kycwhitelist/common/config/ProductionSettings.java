@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * The settings production cannot run without, checked before Quarkus starts so that one message
@@ -26,6 +27,13 @@ public final class ProductionSettings {
             "kyc.encryption.keys",
             "kyc.encryption.active-key");
 
+    /** Required too when the token contract publication is on (kyc.chain.enabled). */
+    static final List<String> REQUIRED_FOR_CHAIN = List.of(
+            "kyc.chain.rpc-url",
+            "kyc.chain.chain-id",
+            "kyc.chain.contract-address",
+            "kyc.chain.operator-key");
+
     private ProductionSettings() {}
 
     /** True when this JVM runs the packaged application in its production profile. */
@@ -36,7 +44,8 @@ public final class ProductionSettings {
 
     /** The missing settings, each as "ENVIRONMENT_VARIABLE (property)". */
     public static List<String> missing(Properties system, Map<String, String> env) {
-        return REQUIRED.stream()
+        boolean chain = Boolean.parseBoolean(value(system, env, "kyc.chain.enabled"));
+        return Stream.concat(REQUIRED.stream(), chain ? REQUIRED_FOR_CHAIN.stream() : Stream.empty())
                 .filter(name -> isBlank(system.getProperty(name)) && isBlank(env.get(envName(name))))
                 .map(name -> envName(name) + " (" + name + ")")
                 .toList();

@@ -2,6 +2,7 @@ package io.kycwhitelist.webhooks.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kycwhitelist.common.Backoff;
 import io.kycwhitelist.common.config.KycConfig;
 import io.kycwhitelist.common.crypto.Sealing;
 import io.kycwhitelist.common.problem.Problem.FieldError;
@@ -219,7 +220,7 @@ public class Webhooks implements WhitelistSink {
             LOG.warnf("Webhook delivery %d to endpoint %s parked as DEAD after %d attempts: %s", delivery.id, endpointId, delivery.attempts, delivery.lastError);
             return true;
         }
-        long wait = WebhookSignature.backoff(delivery.attempts, Math.max(1, config.initialBackoff().toMillis()), config.maxBackoff().toMillis());
+        long wait = Backoff.exponential(delivery.attempts, Math.max(1, config.initialBackoff().toMillis()), config.maxBackoff().toMillis());
         delivery.nextAttemptAt = now.plusMillis(wait);
         return false;
     }

@@ -46,6 +46,19 @@ class ProductionSettingsTest {
     }
 
     @Test
+    void theTokenContractSettingsAreRequiredOnlyWhenItsPublicationIsOn() {
+        Map<String, String> base = Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", "u", "QUARKUS_DATASOURCE_USERNAME", "u",
+                "QUARKUS_DATASOURCE_PASSWORD", "p", "KYC_STATUS_TOKEN_SECRET", "s".repeat(32),
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "/etc/kyc/issuer.pem", "MP_JWT_VERIFY_ISSUER", "https://idp.example",
+                "KYC_ENCRYPTION_KEYS", "k1:...", "KYC_ENCRYPTION_ACTIVE_KEY", "k1");
+        assertEquals(List.of(), ProductionSettings.missing(props("kyc.chain.enabled", "false"), base));
+        assertEquals(List.of("KYC_CHAIN_CHAIN_ID (kyc.chain.chain-id)", "KYC_CHAIN_OPERATOR_KEY (kyc.chain.operator-key)"),
+                ProductionSettings.missing(props("kyc.chain.enabled", "true", "kyc.chain.rpc-url", "https://node.example",
+                        "kyc.chain.contract-address", "0x5FbDB2315678afecb367f032d93F642f64180aa3"), base));
+    }
+
+    @Test
     void theDevelopmentKeyIsRecognisedAndNoOtherKey() {
         assertTrue(ProductionSettings.isDevelopmentKey("dev/jwt/dev-public.pem"));
         assertTrue(ProductionSettings.isDevelopmentKey("file:dev/jwt/dev-public.pem"));
