@@ -14,9 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.agroal.api.AgroalDataSource;
+import io.kycwhitelist.support.Applications;
 import io.kycwhitelist.support.Eventually;
 import io.kycwhitelist.support.Reviews;
 import io.kycwhitelist.support.Tokens;
+import io.kycwhitelist.whitelist.ExpiryJob;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.ExtractableResponse;
@@ -51,6 +53,9 @@ class SanctionsListReloadTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    ExpiryJob expiry;
 
     byte[] sdn;
     byte[] un;
@@ -172,6 +177,43 @@ class SanctionsListReloadTest {
             s.executeUpdate("UPDATE reload_generation SET generation = generation + 1, loaded_by = 'another instance', loaded_at = now() WHERE name = 'sanctions-lists'");
         }
         Eventually.until("this instance follows the reload", Duration.ofSeconds(15), () -> (int) inForce().path("lists[0].entries") == before + 1);
+    }
+
+    @Test
+    void anExpiredHolderListedMeanwhileCannotBeRenewed() throws Exception {
+        Map<String, Object> body = individual();
+        body.put("fullLegalName", "Evander Thistlewood");
+        body.put("dateOfBirth", "1975-03-03");
+        ExtractableResponse<Response> created = Applications.submit(body).statusCode(201).extract();
+        String id = created.path("id");
+        String token = created.path("statusToken");
+        Applications.proveWallets(id, token, body);
+        Applications.upload(id, token, "identity", "image/png", Applications.png()).statusCode(200);
+        approve(id, Tokens.reviewer()).statusCode(200).body("status", equalTo("APPROVED"));
+        String wallet = walletAddress(body, 0);
+        SanctionsScreeningTest.awaitActive(wallet);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE whitelist_entry SET expires_at = now() - interval '1 hour', change_seq = nextval('whitelist_change_seq') "
+                    + "WHERE address_key = '" + wallet.toLowerCase() + "'");
+        }
+        expiry.run(); // the entry is stored EXPIRED, as the expiry job leaves it
+        Eventually.until("expired", Duration.ofSeconds(5), () -> "EXPIRED".equals(whitelist(wallet).extract().path("status")));
+        String renewal = given().header("X-Status-Token", token).contentType("application/json")
+                .body(Map.of("idDocument", Map.of("type", "PASSPORT", "number", "C01X00T98", "issuingCountry", "DE", "expiryDate", "2032-01-31")))
+                .when().post(Applications.PATH + "/" + id + "/renewal").then().statusCode(201).extract().path("id");
+        given().header("X-Status-Token", token).contentType("image/png").body(Applications.png())
+                .when().put(Applications.PATH + "/" + id + "/renewal/document").then().statusCode(200);
+        // the holder is listed while expired (an expired entry is not re-screened: the renewal must screen)
+        Files.writeString(SDN, "99999003,\"THISTLEWOOD, Evander\",\"individual\",\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"
+                + "\"DOB 03 Mar 1975.\"\r\n", StandardOpenOption.APPEND);
+        given().auth().oauth2(Tokens.admin()).when().post(RELOAD).then().statusCode(200);
+
+        given().auth().oauth2(Tokens.reviewer()).contentType("application/json").body(Map.of("decision", "APPROVE"))
+                .when().post("/api/v1/review/renewals/" + renewal + "/decision").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/sanctions-hits-open"))
+                .body("detail", containsString("OFAC_SDN entry 99999003"));
+        whitelist(wallet).statusCode(200).body("status", equalTo("EXPIRED"));
     }
 
     private static String approvedWallet() {

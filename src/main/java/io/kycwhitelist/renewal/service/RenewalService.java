@@ -22,6 +22,8 @@ import io.kycwhitelist.renewal.api.RenewalView;
 import io.kycwhitelist.review.Decision;
 import io.kycwhitelist.review.api.DecisionRequest;
 import io.kycwhitelist.review.service.ReviewService.StoredDocument;
+import io.kycwhitelist.screening.service.SanctionsHit;
+import io.kycwhitelist.screening.service.ScreeningService;
 import io.kycwhitelist.whitelist.ChangeType;
 import io.kycwhitelist.whitelist.OutboxEvent;
 import io.kycwhitelist.whitelist.OutboxPublisher;
@@ -40,6 +42,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -61,8 +64,11 @@ public class RenewalService {
     private final Sealing sealing;
     private final AuditTrail audit;
     private final OutboxPublisher publisher;
+    private final ScreeningService screening;
 
-    RenewalService(IntakeService intake, PolicyInForce policies, Sealing sealing, AuditTrail audit, OutboxPublisher publisher) {
+    RenewalService(IntakeService intake, PolicyInForce policies, Sealing sealing, AuditTrail audit, OutboxPublisher publisher,
+                   ScreeningService screening) {
+        this.screening = screening;
         this.intake = intake;
         this.policies = policies;
         this.sealing = sealing;
@@ -196,11 +202,18 @@ public class RenewalService {
                 audit.record(reviewer, AuditAction.RENEWAL_REJECTED, app.id, policyVersion, "renewal " + renewal.id + ": " + request.reason(), now);
                 return review(renewal);
             }
-            PolicyDecision decision = decide(app, renewal);
+            ScreeningService.Screened screened = screen(app);
+            PolicyDecision decision = IntakeService.withScreening(decide(app, renewal), screened);
             if (decision.rejected()) {
                 throw new ProblemException(ProblemType.APPLICATION_STATE_CONFLICT, "The policy in force (" + decision.policyVersion()
                         + ") refuses this applicant now: " + decision.reasons().stream().map(Reason::label).collect(Collectors.joining(", "))
                         + ". Reject the renewal.");
+            }
+            List<String> unreviewed = unreviewedMatches(app, screened);
+            if (!unreviewed.isEmpty()) {
+                throw new ProblemException(ProblemType.SANCTIONS_HITS_OPEN, "The sanctions lists in force hold possible matches of this applicant "
+                        + "that no reviewer has looked at (" + String.join(", ", unreviewed) + "). The renewal cannot be approved: reject it, "
+                        + "and have the entries suspended if a match is confirmed.");
             }
             List<WhitelistEntry> renewed = renewable(app);
             if (renewed.isEmpty()) {
@@ -242,6 +255,21 @@ public class RenewalService {
             }
         }
         return entries;
+    }
+
+    /** The applicant's names and whitelisted wallets against the sanctions lists in force (the names of an erased application are hashes: not screened). */
+    private ScreeningService.Screened screen(Application app) {
+        boolean erased = app.erasedAt != null;
+        return screening.screen(new ScreeningService.Subjects(erased ? null : app.fullLegalName,
+                app.dateOfBirthSealed == null ? null : sealing.openDate(app.dateOfBirthSealed), erased ? null : app.organizationLegalName,
+                app.wallets.stream().map(w -> w.address).toList()));
+    }
+
+    /** Possible name matches on list entries never recorded for the application (recorded ones were decided by reviewers), as "LIST entry ID". */
+    private static List<String> unreviewedMatches(Application app, ScreeningService.Screened screened) {
+        Set<String> known = SanctionsHit.of(app.id).stream().map(h -> h.list + " entry " + h.entryId).collect(Collectors.toSet());
+        return screened.hits().stream().filter(h -> h.subject() != SanctionsHit.Subject.WALLET)
+                .map(h -> h.list() + " entry " + h.entryId()).filter(h -> !known.contains(h)).distinct().toList();
     }
 
     /** The policy in force on the applicant with the renewal's document. */
