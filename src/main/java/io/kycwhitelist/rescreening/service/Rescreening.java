@@ -201,7 +201,8 @@ public class Rescreening {
             });
         } catch (RuntimeException e) {
             try (PreparedStatement s = c.prepareStatement("UPDATE rescreening SET failure = ? WHERE id = ?")) {
-                s.setString(1, String.valueOf(e.getMessage()));
+                String failure = String.valueOf(e.getMessage());
+                s.setString(1, failure.length() > 2000 ? failure.substring(0, 2000) : failure);
                 s.setObject(2, id);
                 s.executeUpdate();
             }
@@ -491,7 +492,9 @@ public class Rescreening {
     private int suspendByPolicy(UUID rescreeningId, List<Finding> findings) throws SQLException {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String policyVersion = findings.get(0).decision().policyVersion();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection(); PreparedStatement lock = c.prepareStatement(
+                "SELECT 1 FROM whitelist_entry WHERE address_key = ANY(?) ORDER BY address_key FOR UPDATE");
+             PreparedStatement s = c.prepareStatement("""
                 WITH restricted (application_id, address_key, reason) AS (SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[])),
                 suspended AS (
                     INSERT INTO outbox_event (event_id, type, chain, address, application_id, expires_at, reason, created_at, ownership_proven)
@@ -504,6 +507,11 @@ public class Rescreening {
                     RETURNING application_id, address, reason)
                 INSERT INTO audit_event (occurred_at, actor, action, application_id, address, policy_version, detail)
                 SELECT ?, 'system', 'SUSPENDED', application_id, address, ?, ? || reason FROM suspended""")) {
+            // The entries are locked first, as a revocation locks its entry: a revocation that commits
+            // meanwhile is seen by the statement below (a new snapshot) and wins; a later one waits
+            // for this transaction and comes after the suspension in the outbox.
+            lock.setArray(1, c.createArrayOf("text", findings.stream().map(f -> f.subject().wallet().toLowerCase(Locale.ROOT)).toArray()));
+            lock.executeQuery().close();
             s.setArray(1, c.createArrayOf("uuid", findings.stream().map(f -> f.subject().applicationId()).toArray()));
             s.setArray(2, c.createArrayOf("text", findings.stream().map(f -> f.subject().wallet().toLowerCase(Locale.ROOT)).toArray()));
             s.setArray(3, c.createArrayOf("text", findings.stream()
