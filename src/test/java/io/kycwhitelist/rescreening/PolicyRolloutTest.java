@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
 import io.kycwhitelist.support.Applications;
 import io.kycwhitelist.support.Eventually;
 import io.kycwhitelist.support.Tokens;
@@ -25,12 +26,15 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +48,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(PolicyRolloutTest.PolicyFromFile.class)
 class PolicyRolloutTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     static final Path POLICY = Path.of("target/policy-rollout/jurisdictions.yaml").toAbsolutePath();
 
@@ -84,7 +91,7 @@ class PolicyRolloutTest {
     }
 
     @Test
-    void aNewPolicySuspendsRestrictedHoldersRejectsOpenApplicationsAndAdminsReinstateWithFourEyes() throws IOException {
+    void aNewPolicySuspendsRestrictedHoldersRejectsOpenApplicationsAndAdminsReinstateWithFourEyes() throws Exception {
         Map<String, Object> icelander = icelandic();
         approve(pendingReview(icelander), Tokens.reviewer()).statusCode(200);
         Map<String, Object> german = individual();
@@ -138,6 +145,15 @@ class PolicyRolloutTest {
         Applications.status(openId, openToken).statusCode(200).body("status", equalTo("REJECTED"))
                 .body("policyVersion", equalTo("test-rollout.2"))
                 .body("reasons.code", hasItem("RESTRICTED_RESIDENCE"));
+        // An application an instance still on the old policy took in after the re-screening read
+        // the open ones: a reviewer cannot approve it under the policy in force now.
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE application SET status = 'PENDING_REVIEW', reasons = '[]', version = version + 1 WHERE id = ?")) {
+            s.setObject(1, java.util.UUID.fromString(openId));
+            s.executeUpdate();
+        }
+        approve(openId, Tokens.reviewer()).statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("The policy in force (test-rollout.2) restricts this applicant"));
         given().auth().oauth2(Tokens.admin()).queryParam("address", suspendedAddress).when().get("/api/v1/admin/audit").then().statusCode(200)
                 .body("action", hasItems("SUSPENDED"))
                 .body("find { it.action == 'SUSPENDED' }.policyVersion", equalTo("test-rollout.2"))

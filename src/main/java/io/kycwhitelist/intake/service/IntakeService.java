@@ -31,6 +31,7 @@ import io.kycwhitelist.intake.api.PersonDetails;
 import io.kycwhitelist.intake.api.ReasonView;
 import io.kycwhitelist.intake.api.WalletRequest;
 import io.kycwhitelist.policy.Applicant;
+import io.kycwhitelist.policy.DocumentType;
 import io.kycwhitelist.policy.Flag;
 import io.kycwhitelist.policy.JurisdictionPolicy;
 import io.kycwhitelist.policy.PolicyDecision;
@@ -261,6 +262,15 @@ public class IntakeService {
         String organisation = request instanceof OrganizationApplicationRequest org ? text(org.legalName) : null;
         return new ScreeningService.Subjects(text(p.fullLegalName), LocalDate.parse(p.dateOfBirth), organisation,
                 request.wallets().stream().map(WalletRequest::address).toList());
+    }
+
+    /** A stored application as the policy sees it, with the identity document given (the one on file, or a renewal's). */
+    public static Applicant applicant(Application app, LocalDate dateOfBirth, DocumentType documentType, String documentIssuingCountry) {
+        Applicant.Person person = new Applicant.Person(dateOfBirth, app.citizenships, app.countryOfResidence, app.residenceSubdivision,
+                app.taxResidences, app.usPermanentResident, documentType, documentIssuingCountry);
+        Applicant.Organization organization = app.countryOfIncorporation == null ? null
+                : new Applicant.Organization(app.countryOfIncorporation, app.principalPlaceOfBusiness);
+        return new Applicant(person, organization, app.professionalInvestor);
     }
 
     /** Sanctioned wallets reject the application; possible name matches flag it for (four-eyes) review. */

@@ -11,7 +11,6 @@ import io.kycwhitelist.intake.ApplicationStatus;
 import io.kycwhitelist.intake.ApplicationWallet;
 import io.kycwhitelist.intake.api.IdDocumentRequest;
 import io.kycwhitelist.intake.service.IntakeService;
-import io.kycwhitelist.policy.Applicant;
 import io.kycwhitelist.policy.DocumentType;
 import io.kycwhitelist.policy.PolicyDecision;
 import io.kycwhitelist.policy.PolicyInForce;
@@ -274,12 +273,8 @@ public class RenewalService {
 
     /** The policy in force on the applicant with the renewal's document. */
     private PolicyDecision decide(Application app, Renewal renewal) {
-        Applicant.Person person = new Applicant.Person(app.dateOfBirthSealed == null ? null : sealing.openDate(app.dateOfBirthSealed),
-                app.citizenships, app.countryOfResidence, app.residenceSubdivision, app.taxResidences, app.usPermanentResident,
-                renewal.idDocumentType, renewal.idDocumentIssuingCountry);
-        Applicant.Organization organization = app.countryOfIncorporation == null ? null
-                : new Applicant.Organization(app.countryOfIncorporation, app.principalPlaceOfBusiness);
-        return policies.current().evaluate(new Applicant(person, organization, app.professionalInvestor), LocalDate.now(ZoneOffset.UTC));
+        return policies.current().evaluate(IntakeService.applicant(app, app.dateOfBirthSealed == null ? null : sealing.openDate(app.dateOfBirthSealed),
+                renewal.idDocumentType, renewal.idDocumentIssuingCountry), LocalDate.now(ZoneOffset.UTC));
     }
 
     private static Optional<Renewal> open(UUID applicationId) {

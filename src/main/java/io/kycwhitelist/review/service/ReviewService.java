@@ -11,6 +11,10 @@ import io.kycwhitelist.intake.ApplicationStatus;
 import io.kycwhitelist.intake.ApplicationWallet;
 import io.kycwhitelist.intake.DocumentKind;
 import io.kycwhitelist.intake.api.ReasonView;
+import io.kycwhitelist.intake.service.IntakeService;
+import io.kycwhitelist.policy.PolicyDecision;
+import io.kycwhitelist.policy.PolicyInForce;
+import io.kycwhitelist.policy.Reason;
 import io.kycwhitelist.review.Decision;
 import io.kycwhitelist.review.ReviewDecision;
 import io.kycwhitelist.review.api.ApplicationReview;
@@ -29,11 +33,13 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,8 +59,11 @@ public class ReviewService {
     private final ScreeningService screening;
     private final MeterRegistry metrics;
     private final Sealing sealing;
+    private final PolicyInForce policies;
 
-    ReviewService(AuditTrail audit, OutboxPublisher publisher, ScreeningService screening, MeterRegistry metrics, Sealing sealing) {
+    ReviewService(AuditTrail audit, OutboxPublisher publisher, ScreeningService screening, MeterRegistry metrics, Sealing sealing,
+                  PolicyInForce policies) {
+        this.policies = policies;
         this.sealing = sealing;
         this.metrics = metrics;
         this.audit = audit;
@@ -162,25 +171,36 @@ public class ReviewService {
             throw new ProblemException(ProblemType.FORBIDDEN,
                     "You approved this application already; four eyes: the second approval must come from another reviewer.");
         }
+        // Decided under the policy in force now, which may be newer than the one that took the
+        // application in: an applicant it restricts cannot be approved.
+        PolicyDecision inForce = policies.current().evaluate(IntakeService.applicant(app,
+                app.dateOfBirthSealed == null ? null : sealing.openDate(app.dateOfBirthSealed), app.idDocumentType, app.idDocumentIssuingCountry),
+                LocalDate.now(ZoneOffset.UTC));
+        if (request.decision() == Decision.APPROVE && inForce.rejected()) {
+            throw new ProblemException(ProblemType.APPLICATION_STATE_CONFLICT, "The policy in force (" + inForce.policyVersion()
+                    + ") restricts this applicant: " + inForce.reasons().stream().map(Reason::label).collect(Collectors.joining(", "))
+                    + ". Reject the application.");
+        }
+        String policyVersion = inForce.policyVersion();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         ReviewDecision decision = new ReviewDecision();
         decision.applicationId = app.id;
         decision.reviewer = reviewer;
         decision.decision = request.decision();
         decision.reason = request.reason();
-        decision.policyVersion = app.policyVersion;
+        decision.policyVersion = policyVersion;
         decision.decidedAt = now;
         decision.persist();
         if (request.decision() == Decision.REJECT) {
             app.status = ApplicationStatus.REJECTED;
             app.wallets.forEach(w -> w.claimed = false);
-            audit.record(reviewer, AuditAction.REJECTED, app.id, app.policyVersion, request.reason(), now);
+            audit.record(reviewer, AuditAction.REJECTED, app.id, policyVersion, request.reason(), now);
         } else if (app.status == ApplicationStatus.PENDING_REVIEW && approvalsRequired(app) > 1) {
             app.status = ApplicationStatus.PENDING_SECOND_APPROVAL;
-            audit.record(reviewer, AuditAction.FIRST_APPROVAL, app.id, app.policyVersion, request.reason(), now);
+            audit.record(reviewer, AuditAction.FIRST_APPROVAL, app.id, policyVersion, request.reason(), now);
         } else {
             app.status = ApplicationStatus.APPROVED;
-            audit.record(reviewer, AuditAction.APPROVED, app.id, app.policyVersion, request.reason(), now);
+            audit.record(reviewer, AuditAction.APPROVED, app.id, policyVersion, request.reason(), now);
             Instant expiresAt = app.idDocumentExpiry.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
             for (ApplicationWallet wallet : app.wallets) {
                 OutboxEvent event = OutboxEvent.of(ChangeType.WHITELIST_ACTIVATED, wallet.chain, wallet.address, app.id, expiresAt, null, now);
