@@ -73,9 +73,17 @@ for _ in $(seq 1 600); do
 done
 printf '%s\n' "$RUN" | jq -c .
 MILLIS=$("${PSQL[@]}" -d kyc -c "SELECT round(extract(epoch FROM finished_at - started_at) * 1000) FROM rescreening WHERE policy_version = 'bench-iceland'")
+# the suspensions are published through the outbox: wait until every one is, and time that too
+for _ in $(seq 1 120); do
+  [ "$("${PSQL[@]}" -d kyc -c "SELECT count(*) FROM outbox_event WHERE published_at IS NULL")" = 0 ] && break
+  sleep 1
+done
+PUBLISHED=$("${PSQL[@]}" -d kyc -c "SELECT round(extract(epoch FROM (SELECT max(published_at) FROM outbox_event WHERE type = 'WHITELIST_SUSPENDED')
+  - started_at) * 1000) FROM rescreening WHERE policy_version = 'bench-iceland'")
 log "progress as logged:"
 grep -o 'Re-screening[^"]*' "$WORK/service.log" | grep 'bench-iceland' >&2
 printf '\nre-screening of %d whitelisted wallets: %s ms (%.0f wallets/s), %s entries suspended\n' "$WALLETS" "$MILLIS" \
   "$(echo "$WALLETS * 1000 / $MILLIS" | bc -l)" "$(printf '%s' "$RUN" | jq .entriesSuspended)"
+printf 'every suspension published (the whitelist store and every replica): %s ms after the start\n' "$PUBLISHED"
 printf 'dry run of the same policy: %s ms\n' "$(printf '%s' "$DRY" | jq .tookMillis)"
 printf 'service RSS: %s MB\n' "$(ps -o rss= -p "${PIDS[0]}" | awk '{print int($1 / 1024)}')"

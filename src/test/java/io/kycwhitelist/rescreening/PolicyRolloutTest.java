@@ -158,6 +158,9 @@ class PolicyRolloutTest {
                 .body("action", hasItems("SUSPENDED"))
                 .body("find { it.action == 'SUSPENDED' }.policyVersion", equalTo("test-rollout.2"))
                 .body("find { it.action == 'SUSPENDED' }.detail", containsString("RESTRICTED_RESIDENCE:IS"));
+        // the suspension may be published before the run records its counts
+        Eventually.until("the re-screening finished", Duration.ofSeconds(20), () -> given().auth().oauth2(Tokens.admin())
+                .when().get("/api/v1/admin/rescreenings").then().extract().path("[0].finishedAt") != null);
         given().auth().oauth2(Tokens.admin()).when().get("/api/v1/admin/rescreenings").then().statusCode(200)
                 .body("[0].policyVersion", equalTo("test-rollout.2"))
                 .body("[0].namesScreened", equalTo(false))

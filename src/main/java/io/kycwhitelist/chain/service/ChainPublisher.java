@@ -236,7 +236,7 @@ public class ChainPublisher implements WhitelistSink {
                     audit.record(AuditTrail.SYSTEM, AuditAction.PUBLISHED_ON_CHAIN, p.applicationId, p.address, null,
                             p.changeType + " event " + p.eventId + ": transaction " + r.transactionHash() + " in block " + r.blockNumber()
                                     + " of chain " + chainId + ", contract " + contract, now);
-                    LOG.infof("Publication %d (%s of %s) confirmed in block %d", p.id, p.changeType, p.address, r.blockNumber());
+                    LOG.infof("Publication %s confirmed in block %d", describe(p), r.blockNumber());
                 }
             } else if (p.nonce < mined) {
                 // the nonce was taken by a transaction that is none of ours: look at the chain again
@@ -254,7 +254,7 @@ public class ChainPublisher implements WhitelistSink {
 
     /** Back to PENDING: the change is looked up on the chain and sent again under a new nonce. */
     private void sendAgain(ChainPublication p, String why, Instant now) {
-        LOG.warnf("Publication %d (%s of %s): %s; it is sent again", p.id, p.changeType, p.address, why);
+        LOG.warnf("Publication %s: %s; it is sent again", describe(p), why);
         p.status = Status.PENDING;
         p.nonce = null;
         p.txHashes = null;
@@ -274,8 +274,7 @@ public class ChainPublisher implements WhitelistSink {
         p.gasPrice = gasPrice;
         p.sentAt = now;
         p.attempts++;
-        LOG.warnf("Publication %d (%s of %s) not mined in %s: sent again under nonce %d at %d wei", p.id, p.changeType, p.address,
-                config.resendAfter(), p.nonce, gasPrice);
+        LOG.warnf("Publication %s not mined in %s: sent again under nonce %d at %d wei", describe(p), config.resendAfter(), p.nonce, gasPrice);
     }
 
     /** Sends the oldest pending change when it is due; true when the next may follow at once. */
@@ -295,7 +294,7 @@ public class ChainPublisher implements WhitelistSink {
                 Status.UNCHANGED) > 0) {
             p.status = Status.SUPERSEDED;
             p.lastError = null;
-            LOG.infof("Publication %d (%s of %s) superseded by a later change of the address", p.id, p.changeType, p.address);
+            LOG.infof("Publication %s superseded by a later change of the address", describe(p));
             return true;
         }
         if (ChainPublication.count("status", Status.SENT) >= config.maxInFlight()) {
@@ -391,12 +390,17 @@ public class ChainPublisher implements WhitelistSink {
             audit.record(AuditTrail.SYSTEM, AuditAction.CHAIN_PUBLICATION_FAILED, p.applicationId, p.address, null,
                     p.changeType + " event " + p.eventId + " not written to contract " + contract + " after " + p.attempts + " attempt(s): "
                             + p.lastError, now);
-            LOG.errorf("Publication %d (%s of %s) parked as DEAD after %d attempts: %s; the token contract does not hold it", p.id,
-                    p.changeType, p.address, p.attempts, p.lastError);
+            LOG.errorf("Publication %s parked as DEAD after %d attempts: %s; the token contract does not hold it", describe(p), p.attempts,
+                    p.lastError);
             return;
         }
         long wait = Backoff.exponential(p.attempts, Math.max(1, config.initialBackoff().toMillis()), config.maxBackoff().toMillis());
         p.nextAttemptAt = now.plusMillis(wait);
+    }
+
+    /** How a publication is named in the log: no address (the audit trail has it, for admins). */
+    private static String describe(ChainPublication p) {
+        return p.id + " (" + p.changeType + ", application " + p.applicationId + ")";
     }
 
     private static String truncated(String error) {
