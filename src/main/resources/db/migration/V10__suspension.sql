@@ -33,7 +33,8 @@ CREATE TABLE reload_generation (
 INSERT INTO reload_generation (name, generation, loaded_by, loaded_at)
     SELECT 'sanctions-lists', generation, loaded_by, loaded_at FROM sanctions_lists_generation;
 INSERT INTO reload_generation (name, generation, loaded_by, loaded_at) VALUES ('policy', 0, NULL, now());
-DROP TABLE sanctions_lists_generation;
+-- sanctions_lists_generation stays while instances of the previous release run beside this one
+-- (a rolling update): they still follow reloads through it. A later migration drops it.
 
 -- Re-screenings of the whitelist and the open applications: one per basis (the policy's hash and
 -- the sanctions lists' hashes), run by one instance when it first sees that basis.
