@@ -84,6 +84,6 @@ log "progress as logged:"
 grep -o 'Re-screening[^"]*' "$WORK/service.log" | grep 'bench-iceland' >&2
 printf '\nre-screening of %d whitelisted wallets: %s ms (%.0f wallets/s), %s entries suspended\n' "$WALLETS" "$MILLIS" \
   "$(echo "$WALLETS * 1000 / $MILLIS" | bc -l)" "$(printf '%s' "$RUN" | jq .entriesSuspended)"
-printf 'every suspension published (the whitelist store and every replica): %s ms after the start\n' "$PUBLISHED"
+printf 'every suspension published through the outbox (the store, webhooks, the token contract sink): %s ms after the start\n' "$PUBLISHED"
 printf 'dry run of the same policy: %s ms\n' "$(printf '%s' "$DRY" | jq .tookMillis)"
 printf 'service RSS: %s MB\n' "$(ps -o rss= -p "${PIDS[0]}" | awk '{print int($1 / 1024)}')"
