@@ -9,7 +9,7 @@ pragma solidity ^0.8.20;
 /// @dev The restriction codes and their messages are the table of kyc-whitelist's
 /// io.kycwhitelist.exchange.RestrictionCode (GET /api/v1/transfer-restrictions/codes): codes are
 /// appended, never renumbered, and a test compares the two tables. The status numbers are those of
-/// io.kycwhitelist.chain.OnChainStatus.
+/// io.kycwhitelist.chain.TokenContract.statusNumber.
 contract KycWhitelistToken {
     // --- whitelist statuses (0 is an address never listed)
     uint8 public constant NOT_LISTED = 0;
@@ -56,14 +56,17 @@ contract KycWhitelistToken {
     event Approval(address indexed holder, address indexed spender, uint256 value);
     event WhitelistStatusChanged(address indexed account, uint8 status, uint64 expiresAt);
     event WhitelistOperatorChanged(address indexed operator);
+    event OwnershipTransferred(address indexed previousOwner, address indexed newOwner);
 
     error NotOwner();
     error NotWhitelistOperator();
     error UnknownStatus(uint8 status);
+    error ZeroAddress();
     error InsufficientBalance();
     error InsufficientAllowance();
 
     constructor(string memory name_, string memory symbol_, address operator) {
+        if (operator == address(0)) revert ZeroAddress();
         name = name_;
         symbol = symbol_;
         owner = msg.sender;
@@ -78,9 +81,17 @@ contract KycWhitelistToken {
 
     // --- the whitelist
 
+    /// @notice Names a new operator key (a key rotation, or one thought compromised).
     function setWhitelistOperator(address operator) external onlyOwner {
+        if (operator == address(0)) revert ZeroAddress();
         whitelistOperator = operator;
         emit WhitelistOperatorChanged(operator);
+    }
+
+    function transferOwnership(address newOwner) external onlyOwner {
+        if (newOwner == address(0)) revert ZeroAddress();
+        emit OwnershipTransferred(owner, newOwner);
+        owner = newOwner;
     }
 
     /// @notice Sets where an address stands on the whitelist; only the whitelist operator.

@@ -5,6 +5,8 @@
 CREATE TABLE chain_publication (
     id                bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     event_id          uuid         NOT NULL UNIQUE,
+    -- the outbox event's id: an address's later changes have higher ones, whatever order they commit in
+    sequence          bigint       NOT NULL,
     change_type       varchar(32)  NOT NULL,
     address           varchar(42)  NOT NULL,
     application_id    uuid         NOT NULL,
@@ -15,7 +17,7 @@ CREATE TABLE chain_publication (
     nonce             bigint,
     gas_price         bigint,
     -- every hash sent under this nonce (a stuck transaction is sent again at a higher gas price), oldest first
-    tx_hashes         varchar(2000),
+    tx_hashes         text,
     tx_hash           varchar(66),
     block_number      bigint,
     attempts          integer      NOT NULL,
@@ -27,5 +29,5 @@ CREATE TABLE chain_publication (
     confirmed_at      timestamptz
 );
 
-CREATE INDEX chain_publication_open ON chain_publication (id) WHERE status IN ('PENDING', 'SENT');
-CREATE INDEX chain_publication_address ON chain_publication (address, id);
+CREATE INDEX chain_publication_open ON chain_publication (sequence) WHERE status IN ('PENDING', 'SENT');
+CREATE INDEX chain_publication_address ON chain_publication (address, sequence);

@@ -44,6 +44,10 @@ public class ChainPublication extends PanacheEntityBase {
     @Column(name = "event_id", nullable = false)
     public UUID eventId;
 
+    /** The whitelist change's outbox position: an address's later changes have higher ones (whatever order they commit in). */
+    @Column(nullable = false)
+    public long sequence;
+
     @Column(name = "change_type", nullable = false)
     public String changeType;
 

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -127,7 +128,7 @@ public class DevChain implements QuarkusTestResourceLifecycleManager {
                     "kyc.chain.confirmations", "2",
                                         "kyc.chain.initial-backoff", "0.2s",
                     "kyc.chain.max-backoff", "1s",
-                    "kyc.chain.give-up-after", "4s");
+                    "kyc.chain.give-up-after", "8s");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -181,8 +182,9 @@ public class DevChain implements QuarkusTestResourceLifecycleManager {
 
     /** Forwards JSON-RPC to the node; answers 503 while {@link #NODE_DOWN} or for the next {@link #FAIL_NEXT} requests. */
     private static HttpServer proxy(URI node) throws IOException {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (NODE_DOWN.get() || FAIL_NEXT.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
@@ -191,7 +193,7 @@ public class DevChain implements QuarkusTestResourceLifecycleManager {
                 return;
             }
             try {
-                HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(node).header("Content-Type", "application/json")
+                HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(node).timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(answer.statusCode(), answer.body().length);
@@ -200,6 +202,8 @@ public class DevChain implements QuarkusTestResourceLifecycleManager {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                exchange.sendResponseHeaders(502, -1);
+            } catch (IOException e) {
                 exchange.sendResponseHeaders(502, -1);
             }
             exchange.close();

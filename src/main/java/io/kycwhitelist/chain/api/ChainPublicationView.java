@@ -8,7 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "ChainPublication", description = "One whitelist change written to the token contract.")
 public record ChainPublicationView(
-        long id, UUID eventId, String changeType, String address,
+        long id, UUID eventId,
+        @Schema(description = "The change's position in the whitelist's outbox: an address's later changes have higher ones") long sequence,
+        String changeType, String address,
         @Schema(description = "The status number the contract is to hold (0 not listed, 1 active, 2 revoked, 3 expired, 4 sanctioned, 5 suspended)")
         int targetStatus,
         @Schema(description = "The end of an ACTIVE whitelisting the contract is to hold, in seconds since the epoch (0: none)")
@@ -19,7 +21,7 @@ public record ChainPublicationView(
         Instant giveUpAt) {
 
     public static ChainPublicationView of(ChainPublication p) {
-        return new ChainPublicationView(p.id, p.eventId, p.changeType, p.address, p.targetStatus, p.targetExpiresAt, p.status, p.nonce,
+        return new ChainPublicationView(p.id, p.eventId, p.sequence, p.changeType, p.address, p.targetStatus, p.targetExpiresAt, p.status, p.nonce,
                 p.hashes(), p.txHash, p.blockNumber, p.attempts, p.lastError, p.createdAt, p.sentAt, p.confirmedAt, p.nextAttemptAt, p.giveUpAt);
     }
 }

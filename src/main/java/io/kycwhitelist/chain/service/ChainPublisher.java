@@ -62,6 +62,8 @@ public class ChainPublisher implements WhitelistSink {
     private static final Logger LOG = Logger.getLogger(ChainPublisher.class);
     static final long LOCK = 0x6b7963_636861L;
     private static final long GWEI = 1_000_000_000L;
+    /** A step calls the node a few times, each within kyc.chain.timeout; its transaction must outlast them. */
+    private static final int TRANSACTION_TIMEOUT_SECONDS = 300;
 
     /** Counts of what is waiting, as of the dispatcher's last round. */
     public record Backlog(long pending, long sent, long dead, double oldestOpenSeconds, Instant at) {}
@@ -157,6 +159,7 @@ public class ChainPublisher implements WhitelistSink {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         ChainPublication p = new ChainPublication();
         p.eventId = change.eventId();
+        p.sequence = change.sequence();
         p.changeType = change.type().name();
         p.address = change.address();
         p.applicationId = change.applicationId();
@@ -180,8 +183,8 @@ public class ChainPublisher implements WhitelistSink {
     public synchronized void dispatch() {
         roundProblem = null;
         try {
-            QuarkusTransaction.requiringNew().run(this::track);
-            while (!stopping && QuarkusTransaction.requiringNew().call(this::sendNext)) {
+            QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS).run(this::track);
+            while (!stopping && QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS).call(this::sendNext)) {
                 // the next change
             }
         } catch (ChainException e) {
@@ -203,63 +206,96 @@ public class ChainPublisher implements WhitelistSink {
         return (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK).getSingleResult();
     }
 
-    /** Follows every sent transaction: confirmed, reverted, lost, or stuck and replaced. */
+    /**
+     * Follows every sent transaction: confirmed, reverted, lost, or stuck and replaced; and fills
+     * a gap below the lowest nonce sent. A node failure stops the round but keeps what it found.
+     */
     private void track() {
         if (!locked()) {
             return;
         }
-        List<ChainPublication> sent = ChainPublication.<ChainPublication>find("status = ?1 order by id", Status.SENT).page(0, 500).list();
+        List<ChainPublication> sent = ChainPublication.<ChainPublication>find("status = ?1 order by nonce", Status.SENT).page(0, 500).list();
         if (sent.isEmpty()) {
             return;
         }
         long head = rpc.blockNumber();
         long mined = rpc.transactionCount(operator.getAddress(), "latest");
         Instant now = Instant.now();
-        for (ChainPublication p : sent) {
-            Optional<JsonRpc.Receipt> receipt = Optional.empty();
-            for (String hash : p.hashes()) {
-                receipt = rpc.receipt(hash);
-                if (receipt.isPresent()) {
-                    break;
-                }
+        try {
+            for (ChainPublication p : sent) {
+                follow(p, head, mined, now);
             }
+            fillGap(mined, sent, now);
+        } catch (ChainException e) {
+            roundProblem = e.getMessage();
+        }
+    }
+
+    private void follow(ChainPublication p, long head, long mined, Instant now) {
+        Optional<JsonRpc.Receipt> receipt = Optional.empty();
+        for (String hash : p.hashes()) {
+            receipt = rpc.receipt(hash);
             if (receipt.isPresent()) {
-                JsonRpc.Receipt r = receipt.get();
-                p.txHash = r.transactionHash();
-                p.blockNumber = r.blockNumber();
-                if (!r.succeeded()) {
-                    sendAgain(p, "transaction " + r.transactionHash() + " reverted in block " + r.blockNumber(), now);
-                } else if (head - r.blockNumber() + 1 >= config.confirmations()) {
-                    p.status = Status.CONFIRMED;
-                    p.confirmedAt = now;
-                    p.lastError = null;
-                    audit.record(AuditTrail.SYSTEM, AuditAction.PUBLISHED_ON_CHAIN, p.applicationId, p.address, null,
-                            p.changeType + " event " + p.eventId + ": transaction " + r.transactionHash() + " in block " + r.blockNumber()
-                                    + " of chain " + chainId + ", contract " + contract, now);
-                    LOG.infof("Publication %s confirmed in block %d", describe(p), r.blockNumber());
-                }
-            } else if (p.nonce < mined) {
-                // the nonce was taken by a transaction that is none of ours: look at the chain again
-                sendAgain(p, "nonce " + p.nonce + " was used by another transaction of the operator", now);
-            } else if (p.sentAt.plus(config.resendAfter()).isBefore(now)) {
-                try {
-                    replace(p, now);
-                } catch (ChainException e) {
-                    p.lastError = truncated("sending a replacement failed: " + e.getMessage());
-                    roundProblem = e.getMessage();
-                }
+                break;
             }
+        }
+        if (receipt.isPresent()) {
+            JsonRpc.Receipt r = receipt.get();
+            p.txHash = r.transactionHash();
+            p.blockNumber = r.blockNumber();
+            if (!r.succeeded()) {
+                String why = "transaction " + r.transactionHash() + " reverted in block " + r.blockNumber();
+                LOG.warnf("Publication %s: %s", describe(p), why);
+                unsent(p);
+                failed(p, why, now);
+            } else if (head - r.blockNumber() + 1 >= config.confirmations()) {
+                p.status = Status.CONFIRMED;
+                p.confirmedAt = now;
+                p.lastError = null;
+                audit.record(AuditTrail.SYSTEM, AuditAction.PUBLISHED_ON_CHAIN, p.applicationId, p.address, null,
+                        p.changeType + " event " + p.eventId + ": transaction " + r.transactionHash() + " in block " + r.blockNumber()
+                                + " of chain " + chainId + ", contract " + contract, now);
+                LOG.infof("Publication %s confirmed in block %d", describe(p), r.blockNumber());
+            }
+        } else if (p.nonce < mined) {
+            // the nonce was taken by a transaction that is none of ours: look at the chain again, send again
+            LOG.warnf("Publication %s: nonce %d was used by another transaction of the operator; it is sent again", describe(p), p.nonce);
+            unsent(p);
+            p.lastError = "nonce " + p.nonce + " was used by another transaction of the operator";
+            p.nextAttemptAt = now;
+        } else if (p.sentAt.plus(config.resendAfter()).isBefore(now)) {
+            replace(p, now);
+        }
+    }
+
+    /**
+     * Nonces below the lowest one sent that the chain has not mined and no publication holds
+     * (a transaction broadcast just before a crash, then dropped by the node) hold every later
+     * transaction back: once the lowest sent has waited {@code resend-after}, each is filled with
+     * an empty transfer of the operator to itself.
+     */
+    private void fillGap(long mined, List<ChainPublication> sent, Instant now) {
+        ChainPublication lowest = sent.get(0);
+        if (lowest.nonce <= mined || !lowest.sentAt.plus(config.resendAfter()).isBefore(now)) {
+            return;
+        }
+        long gasPrice = rpc.gasPrice().min(BigInteger.valueOf(config.maxGasPriceGwei() * GWEI)).longValue();
+        gasPrice += gasPrice / 8 + 1;
+        for (long nonce = mined; nonce < lowest.nonce && nonce < mined + config.maxInFlight(); nonce++) {
+            RawTransaction empty = RawTransaction.createEtherTransaction(BigInteger.valueOf(nonce), BigInteger.valueOf(gasPrice),
+                    BigInteger.valueOf(21_000), operator.getAddress(), BigInteger.ZERO);
+            send(Numeric.toHexString(TransactionEncoder.signMessage(empty, chainId, operator)));
+            LOG.warnf("Nonce %d of the operator was not mined and held publication %d back: filled with an empty transaction", nonce, lowest.id);
         }
     }
 
     /** Back to PENDING: the change is looked up on the chain and sent again under a new nonce. */
-    private void sendAgain(ChainPublication p, String why, Instant now) {
-        LOG.warnf("Publication %s: %s; it is sent again", describe(p), why);
+    private static void unsent(ChainPublication p) {
         p.status = Status.PENDING;
         p.nonce = null;
         p.txHashes = null;
-        p.lastError = why;
-        p.nextAttemptAt = now;
+        p.txHash = null;
+        p.blockNumber = null;
     }
 
     /** Sends a transaction that was not mined again under the same nonce at a gas price 12.5 % higher (what nodes accept as a replacement). */
@@ -269,8 +305,7 @@ public class ChainPublisher implements WhitelistSink {
             p.lastError = "not mined since " + p.sentAt + "; a replacement would pay more than kyc.chain.max-gas-price-gwei";
             return;
         }
-        String signed = sign(p.nonce, gasPrice, estimateGas(p), p);
-        p.addHash(send(signed));
+        p.addHash(send(sign(p.nonce, gasPrice, estimateGas(p), p)));
         p.gasPrice = gasPrice;
         p.sentAt = now;
         p.attempts++;
@@ -282,20 +317,20 @@ public class ChainPublisher implements WhitelistSink {
         if (!locked()) {
             return false;
         }
-        ChainPublication p = ChainPublication.<ChainPublication>find("status = ?1 order by id", Status.PENDING).firstResult();
+        ChainPublication p = ChainPublication.<ChainPublication>find("status = ?1 order by sequence", Status.PENDING).firstResult();
         Instant now = Instant.now();
         if (p == null || p.nextAttemptAt.isAfter(now)) {
             return false;
         }
-        if (ChainPublication.count("address = ?1 and id < ?2 and status = ?3", p.address, p.id, Status.SENT) > 0) {
-            return false; // the address's previous change is not mined yet: the chain's state of it is not known
-        }
-        if (ChainPublication.count("address = ?1 and id > ?2 and status in (?3, ?4, ?5)", p.address, p.id, Status.SENT, Status.CONFIRMED,
-                Status.UNCHANGED) > 0) {
+        if (ChainPublication.count("address = ?1 and sequence > ?2 and status <> ?3", p.address, p.sequence, Status.SUPERSEDED) > 0) {
+            // a later change of the address (outbox events may commit out of order) carries its state: sending this one could undo it
             p.status = Status.SUPERSEDED;
             p.lastError = null;
             LOG.infof("Publication %s superseded by a later change of the address", describe(p));
             return true;
+        }
+        if (ChainPublication.count("address = ?1 and status = ?2", p.address, Status.SENT) > 0) {
+            return false; // the address's previous change is not mined yet: the chain's state of it is not known
         }
         if (ChainPublication.count("status", Status.SENT) >= config.maxInFlight()) {
             return false;
@@ -329,9 +364,10 @@ public class ChainPublisher implements WhitelistSink {
             p.attempts++;
             p.lastError = null;
             return true;
-        } catch (ChainException e) {
-            failed(p, e.getMessage(), now);
-            roundProblem = e.getMessage();
+        } catch (ChainException | IllegalArgumentException | ArithmeticException e) {
+            // the node refused or failed, or answered what is not an answer of the contract
+            failed(p, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), now);
+            roundProblem = p.lastError;
             return false;
         }
     }
@@ -446,6 +482,10 @@ public class ChainPublisher implements WhitelistSink {
         }
         if (p.status != Status.DEAD) {
             throw new ProblemException(ProblemType.APPLICATION_STATE_CONFLICT, "This publication is " + p.status + "; only DEAD ones are replayed.");
+        }
+        if (ChainPublication.count("address = ?1 and sequence > ?2", p.address, p.sequence) > 0) {
+            throw new ProblemException(ProblemType.APPLICATION_STATE_CONFLICT, "A later change of this address exists: it carries the "
+                    + "address's state, and sending this one could undo it. Replay the latest publication of the address instead.");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         p.status = Status.PENDING;

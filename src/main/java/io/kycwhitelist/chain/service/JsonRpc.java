@@ -35,7 +35,9 @@ public class JsonRpc {
         this.url = url;
         this.timeout = timeout;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1: what every node serves; no h2c upgrade attempt on plain-http nodes (some hang on it)
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** The result of a call; a JSON-RPC error or a failed exchange is a {@link ChainException}. */
