@@ -1,7 +1,9 @@
 package io.kycwhitelist.chain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.kycwhitelist.common.Retries;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -82,17 +84,8 @@ public class ChainPublication extends PanacheEntityBase {
     @Column(name = "block_number")
     public Long blockNumber;
 
-    @Column(nullable = false)
-    public int attempts;
-
-    @Column(name = "next_attempt_at", nullable = false)
-    public Instant nextAttemptAt;
-
-    @Column(name = "give_up_at", nullable = false)
-    public Instant giveUpAt;
-
-    @Column(name = "last_error")
-    public String lastError;
+    @Embedded
+    public Retries retries;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -1,7 +1,9 @@
 package io.kycwhitelist.webhooks;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.kycwhitelist.common.Retries;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -47,18 +49,8 @@ public class WebhookDelivery extends PanacheEntityBase {
     @Column(nullable = false)
     public Status status;
 
-    @Column(nullable = false)
-    public int attempts;
-
-    @Column(name = "next_attempt_at", nullable = false)
-    public Instant nextAttemptAt;
-
-    /** When retrying stops and the delivery is DEAD; a replay sets it again. */
-    @Column(name = "give_up_at", nullable = false)
-    public Instant giveUpAt;
-
-    @Column(name = "last_error")
-    public String lastError;
+    @Embedded
+    public Retries retries;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

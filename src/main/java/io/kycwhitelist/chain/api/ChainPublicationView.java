@@ -22,6 +22,7 @@ public record ChainPublicationView(
 
     public static ChainPublicationView of(ChainPublication p) {
         return new ChainPublicationView(p.id, p.eventId, p.sequence, p.changeType, p.address, p.targetStatus, p.targetExpiresAt, p.status, p.nonce,
-                p.hashes(), p.txHash, p.blockNumber, p.attempts, p.lastError, p.createdAt, p.sentAt, p.confirmedAt, p.nextAttemptAt, p.giveUpAt);
+                p.hashes(), p.txHash, p.blockNumber, p.retries.attempts, p.retries.lastError, p.createdAt, p.sentAt, p.confirmedAt,
+                p.retries.nextAttemptAt, p.retries.giveUpAt);
     }
 }

@@ -6,7 +6,7 @@ import io.kycwhitelist.audit.AuditTrail;
 import io.kycwhitelist.chain.ChainPublication;
 import io.kycwhitelist.chain.ChainPublication.Status;
 import io.kycwhitelist.chain.TokenContract;
-import io.kycwhitelist.common.Backoff;
+import io.kycwhitelist.common.Retries;
 import io.kycwhitelist.common.Ethereum;
 import io.kycwhitelist.common.config.KycConfig;
 import io.kycwhitelist.common.problem.ProblemException;
@@ -166,8 +166,7 @@ public class ChainPublisher implements WhitelistSink {
         p.targetStatus = (short) TokenContract.statusNumber(change.type().status());
         p.targetExpiresAt = change.type() == ChangeType.WHITELIST_ACTIVATED && change.expiresAt() != null ? change.expiresAt().getEpochSecond() : 0;
         p.status = Status.PENDING;
-        p.nextAttemptAt = now;
-        p.giveUpAt = now.plus(config.giveUpAfter());
+        p.retries = Retries.startingAt(now, config.giveUpAfter());
         p.createdAt = now;
         p.persist();
     }
@@ -251,7 +250,7 @@ public class ChainPublisher implements WhitelistSink {
             } else if (head - r.blockNumber() + 1 >= config.confirmations()) {
                 p.status = Status.CONFIRMED;
                 p.confirmedAt = now;
-                p.lastError = null;
+                p.retries.lastError = null;
                 audit.record(AuditTrail.SYSTEM, AuditAction.PUBLISHED_ON_CHAIN, p.applicationId, p.address, null,
                         p.changeType + " event " + p.eventId + ": transaction " + r.transactionHash() + " in block " + r.blockNumber()
                                 + " of chain " + chainId + ", contract " + contract, now);
@@ -261,8 +260,8 @@ public class ChainPublisher implements WhitelistSink {
             // the nonce was taken by a transaction that is none of ours: look at the chain again, send again
             LOG.warnf("Publication %s: nonce %d was used by another transaction of the operator; it is sent again", describe(p), p.nonce);
             unsent(p);
-            p.lastError = "nonce " + p.nonce + " was used by another transaction of the operator";
-            p.nextAttemptAt = now;
+            p.retries.lastError = "nonce " + p.nonce + " was used by another transaction of the operator";
+            p.retries.nextAttemptAt = now;
         } else if (p.sentAt.plus(config.resendAfter()).isBefore(now)) {
             replace(p, now);
         }
@@ -302,13 +301,13 @@ public class ChainPublisher implements WhitelistSink {
     private void replace(ChainPublication p, Instant now) {
         long gasPrice = p.gasPrice + p.gasPrice / 8 + 1;
         if (gasPrice > config.maxGasPriceGwei() * GWEI) {
-            p.lastError = "not mined since " + p.sentAt + "; a replacement would pay more than kyc.chain.max-gas-price-gwei";
+            p.retries.lastError = "not mined since " + p.sentAt + "; a replacement would pay more than kyc.chain.max-gas-price-gwei";
             return;
         }
         p.addHash(send(sign(p.nonce, gasPrice, estimateGas(p), p)));
         p.gasPrice = gasPrice;
         p.sentAt = now;
-        p.attempts++;
+        p.retries.attempts++;
         LOG.warnf("Publication %s not mined in %s: sent again under nonce %d at %d wei", describe(p), config.resendAfter(), p.nonce, gasPrice);
     }
 
@@ -319,13 +318,13 @@ public class ChainPublisher implements WhitelistSink {
         }
         ChainPublication p = ChainPublication.<ChainPublication>find("status = ?1 order by sequence", Status.PENDING).firstResult();
         Instant now = Instant.now();
-        if (p == null || p.nextAttemptAt.isAfter(now)) {
+        if (p == null || !p.retries.due(now)) {
             return false;
         }
         if (ChainPublication.count("address = ?1 and sequence > ?2 and status <> ?3", p.address, p.sequence, Status.SUPERSEDED) > 0) {
             // a later change of the address (outbox events may commit out of order) carries its state: sending this one could undo it
             p.status = Status.SUPERSEDED;
-            p.lastError = null;
+            p.retries.lastError = null;
             LOG.infof("Publication %s superseded by a later change of the address", describe(p));
             return true;
         }
@@ -341,7 +340,7 @@ public class ChainPublisher implements WhitelistSink {
             if (onChain.equals(p.target())) {
                 p.status = Status.UNCHANGED;
                 p.confirmedAt = now;
-                p.lastError = null;
+                p.retries.lastError = null;
                 audit.record(AuditTrail.SYSTEM, AuditAction.PUBLISHED_ON_CHAIN, p.applicationId, p.address, null,
                         p.changeType + " event " + p.eventId + ": contract " + contract + " of chain " + chainId + " held it already", now);
                 return true;
@@ -361,13 +360,13 @@ public class ChainPublisher implements WhitelistSink {
             p.gasPrice = gasPrice;
             p.status = Status.SENT;
             p.sentAt = now;
-            p.attempts++;
-            p.lastError = null;
+            p.retries.attempts++;
+            p.retries.lastError = null;
             return true;
         } catch (ChainException | IllegalArgumentException | ArithmeticException e) {
             // the node refused or failed, or answered what is not an answer of the contract
             failed(p, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), now);
-            roundProblem = p.lastError;
+            roundProblem = p.retries.lastError;
             return false;
         }
     }
@@ -419,28 +418,20 @@ public class ChainPublisher implements WhitelistSink {
     }
 
     private void failed(ChainPublication p, String error, Instant now) {
-        p.attempts++;
-        p.lastError = truncated(error);
-        if (!now.isBefore(p.giveUpAt)) {
+        p.retries.attempts++;
+        if (p.retries.failed(error, now, config.initialBackoff(), config.maxBackoff())) {
             p.status = Status.DEAD;
             audit.record(AuditTrail.SYSTEM, AuditAction.CHAIN_PUBLICATION_FAILED, p.applicationId, p.address, null,
-                    p.changeType + " event " + p.eventId + " not written to contract " + contract + " after " + p.attempts + " attempt(s): "
-                            + p.lastError, now);
-            LOG.errorf("Publication %s parked as DEAD after %d attempts: %s; the token contract does not hold it", describe(p), p.attempts,
-                    p.lastError);
-            return;
+                    p.changeType + " event " + p.eventId + " not written to contract " + contract + " after " + p.retries.attempts
+                            + " attempt(s): " + p.retries.lastError, now);
+            LOG.errorf("Publication %s parked as DEAD after %d attempts: %s; the token contract does not hold it", describe(p),
+                    p.retries.attempts, p.retries.lastError);
         }
-        long wait = Backoff.exponential(p.attempts, Math.max(1, config.initialBackoff().toMillis()), config.maxBackoff().toMillis());
-        p.nextAttemptAt = now.plusMillis(wait);
     }
 
     /** How a publication is named in the log: no address (the audit trail has it, for admins). */
     private static String describe(ChainPublication p) {
         return p.id + " (" + p.changeType + ", application " + p.applicationId + ")";
-    }
-
-    private static String truncated(String error) {
-        return error.length() > 500 ? error.substring(0, 500) : error;
     }
 
     private void sample() {
@@ -489,9 +480,7 @@ public class ChainPublisher implements WhitelistSink {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         p.status = Status.PENDING;
-        p.attempts = 0;
-        p.nextAttemptAt = now;
-        p.giveUpAt = now.plus(config.giveUpAfter());
+        p.retries.restart(now, config.giveUpAfter());
         audit.record(admin, AuditAction.CHAIN_PUBLICATION_REPLAYED, p.applicationId, p.address, null,
                 p.changeType + " event " + p.eventId + " sent to the token contract again", now);
         return p;

@@ -10,7 +10,7 @@ public record DeliveryView(long id, UUID endpointId, UUID eventId, String eventT
                            int attempts, String lastError, Instant createdAt, Instant nextAttemptAt, Instant giveUpAt) {
 
     public static DeliveryView of(WebhookDelivery d) {
-        return new DeliveryView(d.id, d.endpointId, d.eventId, d.eventType, d.address, d.status, d.attempts, d.lastError, d.createdAt,
-                d.nextAttemptAt, d.giveUpAt);
+        return new DeliveryView(d.id, d.endpointId, d.eventId, d.eventType, d.address, d.status, d.retries.attempts, d.retries.lastError,
+                d.createdAt, d.retries.nextAttemptAt, d.retries.giveUpAt);
     }
 }

@@ -2,7 +2,7 @@ package io.kycwhitelist.webhooks.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kycwhitelist.common.Backoff;
+import io.kycwhitelist.common.Retries;
 import io.kycwhitelist.common.config.KycConfig;
 import io.kycwhitelist.common.crypto.Sealing;
 import io.kycwhitelist.common.problem.Problem.FieldError;
@@ -116,10 +116,8 @@ public class Webhooks implements WhitelistSink {
         if (delivery.status != WebhookDelivery.Status.DEAD) {
             throw new ProblemException(ProblemType.APPLICATION_STATE_CONFLICT, "This delivery is " + delivery.status + "; only DEAD ones are replayed.");
         }
-        Instant now = Instant.now();
         delivery.status = WebhookDelivery.Status.PENDING;
-        delivery.nextAttemptAt = now;
-        delivery.giveUpAt = now.plus(config.giveUpAfter());
+        delivery.retries.restart(Instant.now(), config.giveUpAfter());
         return delivery;
     }
 
@@ -144,8 +142,7 @@ public class Webhooks implements WhitelistSink {
             delivery.address = change.address();
             delivery.payload = payload;
             delivery.status = WebhookDelivery.Status.PENDING;
-            delivery.nextAttemptAt = now;
-            delivery.giveUpAt = now.plus(config.giveUpAfter());
+            delivery.retries = Retries.startingAt(now, config.giveUpAfter());
             delivery.createdAt = now;
             delivery.persist();
         }
@@ -174,7 +171,7 @@ public class Webhooks implements WhitelistSink {
         List<UUID> endpoints;
         try {
             endpoints = QuarkusTransaction.requiringNew().call(() -> WebhookDelivery.getEntityManager()
-                    .createQuery("select distinct d.endpointId from WebhookDelivery d where d.status = :pending and d.nextAttemptAt <= :now", UUID.class)
+                    .createQuery("select distinct d.endpointId from WebhookDelivery d where d.status = :pending and d.retries.nextAttemptAt <= :now", UUID.class)
                     .setParameter("pending", WebhookDelivery.Status.PENDING).setParameter("now", Instant.now()).getResultList());
         } catch (RuntimeException e) {
             LOG.debugf("Webhook deliveries not looked at: %s", e.getMessage());
@@ -202,26 +199,24 @@ public class Webhooks implements WhitelistSink {
         WebhookDelivery delivery = WebhookDelivery.<WebhookDelivery>find("endpointId = ?1 and status = ?2 order by id", endpointId,
                 WebhookDelivery.Status.PENDING).firstResult();
         Instant now = Instant.now();
-        if (delivery == null || delivery.nextAttemptAt.isAfter(now)) {
+        if (delivery == null || !delivery.retries.due(now)) {
             return false;
         }
         WebhookEndpoint endpoint = WebhookEndpoint.findById(endpointId);
-        delivery.attempts++;
+        delivery.retries.attempts++;
         String error = attempt(endpoint, delivery);
         if (error == null) {
             delivery.status = WebhookDelivery.Status.DELIVERED;
             delivery.deliveredAt = Instant.now();
-            delivery.lastError = null;
+            delivery.retries.lastError = null;
             return true;
         }
-        delivery.lastError = error.length() > 500 ? error.substring(0, 500) : error;
-        if (!now.isBefore(delivery.giveUpAt)) {
+        if (delivery.retries.failed(error, now, config.initialBackoff(), config.maxBackoff())) {
             delivery.status = WebhookDelivery.Status.DEAD;
-            LOG.warnf("Webhook delivery %d to endpoint %s parked as DEAD after %d attempts: %s", delivery.id, endpointId, delivery.attempts, delivery.lastError);
+            LOG.warnf("Webhook delivery %d to endpoint %s parked as DEAD after %d attempts: %s", delivery.id, endpointId,
+                    delivery.retries.attempts, delivery.retries.lastError);
             return true;
         }
-        long wait = Backoff.exponential(delivery.attempts, Math.max(1, config.initialBackoff().toMillis()), config.maxBackoff().toMillis());
-        delivery.nextAttemptAt = now.plusMillis(wait);
         return false;
     }
 
