@@ -83,7 +83,7 @@ public class RenewalReviewResource {
                     + "entries ACTIVE until the new document's expiry; a rejection needs a reason and is shown to the holder.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RenewalReview.class)))
     @APIResponse(responseCode = "404", description = "No renewal with this id.")
-    @APIResponse(responseCode = "409", description = "The renewal awaits no decision, or the policy in force refuses the applicant now.",
+    @APIResponse(responseCode = "409", description = "The renewal awaits no decision, the policy in force refuses the applicant now, or the sanctions lists in force list a wallet or hold a possible match no reviewer has seen.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RenewalReview decideRenewal(@PathParam("id") UUID id, DecisionRequest request) {
         DecisionRequest.validate(request, validator);
