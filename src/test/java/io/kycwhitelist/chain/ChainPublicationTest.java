@@ -317,6 +317,27 @@ class ChainPublicationTest {
     }
 
     @Test
+    void aNonceLeftWithoutATransactionIsFilledSoThatTheChangesBehindItGoThrough() {
+        String applicationId = Applications.submit(individual()).statusCode(201).extract().path("id");
+        String holder = Applications.freshAddress();
+        long next = DevChain.rpc().transactionCount(DevChain.OPERATOR.getAddress(), "pending");
+        // a change sent under nonce next + 1, while nonce next has no transaction (broadcast before a crash, then dropped)
+        RawTransaction tx = RawTransaction.createTransaction(BigInteger.valueOf(next + 1), DevChain.rpc().gasPrice(), BigInteger.valueOf(200_000),
+                DevChain.contract(), BigInteger.ZERO, TokenContract.setWhitelistStatus(holder, new TokenContract.Entry(5, 0)));
+        String hash = DevChain.rpc().sendRawTransaction(Numeric.toHexString(TransactionEncoder.signMessage(tx, DevChain.CHAIN_ID, DevChain.OPERATOR)));
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        INSERT INTO chain_publication (event_id, sequence, change_type, address, application_id, target_status, target_expires_at,
+                            status, nonce, gas_price, tx_hashes, attempts, next_attempt_at, give_up_at, created_at, sent_at)
+                        VALUES (gen_random_uuid(), 1000000000000, 'WHITELIST_SUSPENDED', ?1, ?2, 5, 0, 'SENT', ?3, 2000000000, ?4, 1,
+                            now(), now() + interval '1 hour', now(), now())""")
+                .setParameter(1, holder).setParameter(2, java.util.UUID.fromString(applicationId)).setParameter(3, next + 1)
+                .setParameter(4, hash).executeUpdate());
+        await("the change behind the gap is confirmed", () -> "CONFIRMED".equals(lastStatus(holder)));
+        assertEquals(5, onChainStatus(holder));
+        assertTrue(DevChain.rpc().transactionCount(DevChain.OPERATOR.getAddress(), "latest") >= next + 2, "the gap was filled");
+    }
+
+    @Test
     void theListingRefusesUnknownStatusesAndMalformedAddresses() {
         given().auth().oauth2(Tokens.admin()).queryParam("status", "LOST").queryParam("address", "0x123").queryParam("limit", 0)
                 .when().get("/api/v1/admin/chain/publications").then().statusCode(400).contentType("application/problem+json")

@@ -207,7 +207,7 @@ public class ChainPublisher implements WhitelistSink {
 
     /**
      * Follows every sent transaction: confirmed, reverted, lost, or stuck and replaced; and fills
-     * a gap below the lowest nonce sent. A node failure stops the round but keeps what it found.
+     * a gap below the lowest nonce still sent. A node failure stops the round but keeps what it found.
      */
     private void track() {
         if (!locked()) {
@@ -224,7 +224,7 @@ public class ChainPublisher implements WhitelistSink {
             for (ChainPublication p : sent) {
                 follow(p, head, mined, now);
             }
-            fillGap(mined, sent, now);
+            fillGap(sent);
         } catch (ChainException e) {
             roundProblem = e.getMessage();
         }
@@ -268,23 +268,27 @@ public class ChainPublisher implements WhitelistSink {
     }
 
     /**
-     * Nonces below the lowest one sent that the chain has not mined and no publication holds
-     * (a transaction broadcast just before a crash, then dropped by the node) hold every later
-     * transaction back: once the lowest sent has waited {@code resend-after}, each is filled with
-     * an empty transfer of the operator to itself.
+     * Nonces below the lowest one sent that the node holds no transaction for (one broadcast
+     * just before a crash and then dropped, say) hold every later transaction back for good: each
+     * is filled with an empty transfer of the operator to itself.
      */
-    private void fillGap(long mined, List<ChainPublication> sent, Instant now) {
-        ChainPublication lowest = sent.get(0);
-        if (lowest.nonce <= mined || !lowest.sentAt.plus(config.resendAfter()).isBefore(now)) {
+    private void fillGap(List<ChainPublication> followed) {
+        Optional<ChainPublication> lowest = followed.stream().filter(p -> p.status == Status.SENT).findFirst();
+        if (lowest.isEmpty()) {
+            return;
+        }
+        long known = rpc.transactionCount(operator.getAddress(), "pending");
+        if (known >= lowest.get().nonce) {
             return;
         }
         long gasPrice = rpc.gasPrice().min(BigInteger.valueOf(config.maxGasPriceGwei() * GWEI)).longValue();
         gasPrice += gasPrice / 8 + 1;
-        for (long nonce = mined; nonce < lowest.nonce && nonce < mined + config.maxInFlight(); nonce++) {
+        for (long nonce = known; nonce < lowest.get().nonce && nonce < known + config.maxInFlight(); nonce++) {
             RawTransaction empty = RawTransaction.createEtherTransaction(BigInteger.valueOf(nonce), BigInteger.valueOf(gasPrice),
                     BigInteger.valueOf(21_000), operator.getAddress(), BigInteger.ZERO);
             send(Numeric.toHexString(TransactionEncoder.signMessage(empty, chainId, operator)));
-            LOG.warnf("Nonce %d of the operator was not mined and held publication %d back: filled with an empty transaction", nonce, lowest.id);
+            LOG.warnf("Nonce %d of the operator has no transaction and held publication %d back: filled with an empty one", nonce,
+                    lowest.get().id);
         }
     }
 
