@@ -103,6 +103,8 @@ public class DevChain implements QuarkusTestResourceLifecycleManager {
                     String.valueOf(port), "--chain.chainId", String.valueOf(CHAIN_ID), "--chain.hardfork", "shanghai", "--wallet.deterministic",
                     "--miner.blockTime", "1", "--logging.quiet")
                     .directory(TOOLS.toFile()).redirectErrorStream(true).redirectOutput(Path.of("target", "chain", "ganache.log").toFile()).start();
+            Process started = ganache;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly)); // also when the test JVM is stopped
             URI node = URI.create("http://127.0.0.1:" + port);
             rpc = new JsonRpc(node, Duration.ofSeconds(10), new ObjectMapper());
             Eventually.until("ganache answers", Duration.ofSeconds(60), () -> {

@@ -277,7 +277,10 @@ public class ChainPublisher implements WhitelistSink {
         if (lowest.isEmpty()) {
             return;
         }
-        long known = rpc.transactionCount(operator.getAddress(), "pending");
+        // a node behind the others may count less than what is confirmed already: never below that
+        Long confirmed = em.createQuery("select max(p.nonce) from ChainPublication p where p.status = :confirmed", Long.class)
+                .setParameter("confirmed", Status.CONFIRMED).getSingleResult();
+        long known = Math.max(rpc.transactionCount(operator.getAddress(), "pending"), confirmed == null ? 0 : confirmed + 1);
         if (known >= lowest.get().nonce) {
             return;
         }
