@@ -145,7 +145,7 @@ function submitted(answer, sent) {
   $("next").hidden = false;
   sent.wallets.forEach((w) => $("proofs").append(proofBlock(answer, w.address)));
   $("uploads").append(uploadBlock(answer, "identity", "Identity document (photo or scan: JPEG, PNG or PDF, up to 10 MiB)"));
-  if (answer.flags.includes("PROFESSIONAL_INVESTOR_EXCEPTION")) {
+  if (answer.missingDocuments.includes("professional-investor-evidence")) {
     $("uploads").append(uploadBlock(answer, "professional-investor-evidence", "Evidence of your Professional Investor status"));
   }
   focusHeading("next-title");
@@ -241,10 +241,11 @@ function uploadBlock(answer, kind, label, path = `documents/${kind}`) {
 // ---------- the private status page: the token stays in the fragment, never sent as a Referer
 const STATUS_WORDS = {
   PENDING_DOCUMENT: "We are waiting for your documents or wallet proofs.",
-  PENDING_REVIEW: "Your application is complete and waits for a reviewer.",
-  PENDING_SECOND_APPROVAL: "A first reviewer approved it; a second reviewer will look at it.",
+  IN_REVIEW: "Your application is complete and is being reviewed. We will update this page when it is decided.",
   APPROVED: "Approved: your wallets are on the whitelist.",
   REJECTED: "Your application was declined.",
+  EXPIRED: "Your application expired: it was not completed in time. You are welcome to apply again.",
+  WITHDRAWN: "Your application was closed at your request and your personal data erased.",
 };
 
 async function showStatus(id, token) {
@@ -257,6 +258,8 @@ async function showStatus(id, token) {
   const parts = [STATUS_WORDS[status.status] || status.status];
   if (status.missingDocuments.length) parts.push(`Documents still needed: ${status.missingDocuments.join(", ")}.`);
   if (status.unprovenWallets.length) parts.push(`Wallets still to prove: ${status.unprovenWallets.join(", ")}.`);
+  if (status.takenWallets.length) parts.push(`These wallets cannot be whitelisted with this application, because another application `
+    + `proved control of them first: ${status.takenWallets.join(", ")}. If they are yours, contact support.`);
   status.reasons.forEach((r) => parts.push(r.message));
   $("status-text").textContent = parts.join(" ");
   if (status.status === "APPROVED") showRenewal(id, token);
@@ -264,10 +267,16 @@ async function showStatus(id, token) {
 
 // ---------- renewal with a new identity document, from the status page
 const RENEWAL_WORDS = {
-  PENDING_DOCUMENT: "We have your new document's details: upload its copy below.",
-  PENDING_REVIEW: "Your new document waits for a reviewer.",
+  PENDING_DOCUMENT: "We have your new document's details: upload the documents below.",
+  IN_REVIEW: "Your new document is being reviewed.",
   APPROVED: "Your renewal was approved.",
   REJECTED: "Your renewal was declined.",
+  EXPIRED: "Your renewal expired: it was not completed in time. You may start it again.",
+  CANCELLED: "Your renewal was closed.",
+};
+const RENEWAL_DOCUMENTS = {
+  identity: "A copy of the new document",
+  "professional-investor-evidence": "Current evidence of your Professional Investor status",
 };
 
 async function showRenewal(id, token) {
@@ -294,9 +303,9 @@ function renewalState(answer, renewal) {
   (renewal.reasons || []).forEach((r) => parts.push(r.message));
   if (renewal.decisionReason) parts.push(renewal.decisionReason);
   $("renewal-state").textContent = parts.join(" ");
-  $("renewal-form").hidden = renewal.status === "PENDING_REVIEW";
+  $("renewal-form").hidden = renewal.status === "IN_REVIEW";
   $("renewal-upload").replaceChildren(...(renewal.status === "PENDING_DOCUMENT"
-    ? [uploadBlock(answer, "renewal", "A copy of the new document", "renewal/document")] : []));
+    ? renewal.missingDocuments.map((kind) => uploadBlock(answer, `renewal-${kind}`, RENEWAL_DOCUMENTS[kind], `renewal/documents/${kind}`)) : []));
 }
 
 /** Checks as the applicant types or leaves a field: required fields, dates. */

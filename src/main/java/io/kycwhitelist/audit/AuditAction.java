@@ -8,6 +8,10 @@ public enum AuditAction {
     READY_FOR_REVIEW,
     /** The applicant proved control of a wallet by a signed challenge. */
     WALLET_PROVEN,
+    /** An administrator released an application's claim on a wallet, with a reason. */
+    WALLET_CLAIM_RELEASED,
+    /** An application waiting for its applicant was not completed in time; its wallets were released. */
+    APPLICATION_EXPIRED,
     /** The first of two approvals a flagged application needs. */
     FIRST_APPROVAL,
     APPROVED,
@@ -48,5 +52,11 @@ public enum AuditAction {
     /** A reviewer approved a renewal: the entries are ACTIVE until the new document's expiry. */
     RENEWAL_APPROVED,
     /** A reviewer rejected a renewal, with a reason. */
-    RENEWAL_REJECTED
+    RENEWAL_REJECTED,
+    /** The first of two approvals a flagged renewal needs. */
+    RENEWAL_FIRST_APPROVAL,
+    /** A renewal waiting for its holder's documents was not completed in time. */
+    RENEWAL_EXPIRED,
+    /** An open renewal was closed because the application's personal data was erased. */
+    RENEWAL_CANCELLED
 }

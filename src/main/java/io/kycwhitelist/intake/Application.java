@@ -141,8 +141,6 @@ public class Application extends PanacheEntityBase {
 
     /** The documents this application needs, given its flags. */
     public List<DocumentKind> requiredDocuments() {
-        return flags.contains(Flag.PROFESSIONAL_INVESTOR_EXCEPTION)
-                ? List.of(DocumentKind.IDENTITY, DocumentKind.PROFESSIONAL_INVESTOR_EVIDENCE)
-                : List.of(DocumentKind.IDENTITY);
+        return DocumentKind.requiredFor(flags);
     }
 }

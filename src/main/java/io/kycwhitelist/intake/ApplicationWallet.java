@@ -15,8 +15,12 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A wallet named by an application. While {@code claimed}, no other application may name the
- * same address: the database enforces it with a unique index over claimed addresses.
+ * A wallet named by an application. Several open applications may name the same address; one
+ * holds it ({@code claimed}) once its applicant proved control of it (or, where the policy makes
+ * proofs optional, once the application is ready for review), and from then on no other may take
+ * it: the database enforces one claim per address with a unique index. Only held wallets are
+ * whitelisted when the application is approved. An administrator may release a claim, which keeps
+ * the wallet out of its application for good ({@code releasedAt}).
  */
 @Entity
 @Table(name = "application_wallet")
@@ -62,7 +66,21 @@ public class ApplicationWallet extends PanacheEntityBase {
     @Column(name = "proof_signature")
     public String proofSignature;
 
+    /** When an administrator (or the erasure of the application) released the claim; null while it was not. */
+    @Column(name = "released_at")
+    public Instant releasedAt;
+
+    @Column(name = "released_by")
+    public String releasedBy;
+
+    @Column(name = "release_reason")
+    public String releaseReason;
+
     public boolean proven() {
         return provenAt != null;
+    }
+
+    public boolean released() {
+        return releasedAt != null;
     }
 }

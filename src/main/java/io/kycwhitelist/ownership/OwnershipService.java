@@ -9,9 +9,10 @@ import io.kycwhitelist.common.problem.ProblemException;
 import io.kycwhitelist.common.problem.ProblemType;
 import io.kycwhitelist.common.validation.RequestValidator;
 import io.kycwhitelist.intake.Application;
-import io.kycwhitelist.intake.ApplicationStatus;
 import io.kycwhitelist.intake.ApplicationWallet;
-import io.kycwhitelist.intake.service.IntakeService;
+import io.kycwhitelist.intake.service.ApplicationAccess;
+import io.kycwhitelist.intake.service.Readiness;
+import io.kycwhitelist.intake.service.WalletClaims;
 import io.kycwhitelist.ownership.api.ChallengeAnswer;
 import io.kycwhitelist.ownership.api.ProofAnswer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,13 +36,17 @@ public class OwnershipService {
     private static final Logger LOG = Logger.getLogger(OwnershipService.class);
     private static final String NONCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
-    private final IntakeService intake;
+    private final ApplicationAccess access;
+    private final WalletClaims claims;
+    private final Readiness readiness;
     private final AuditTrail audit;
     private final KycConfig.WalletProof settings;
     private final SecureRandom random = new SecureRandom();
 
-    OwnershipService(IntakeService intake, AuditTrail audit, KycConfig config) {
-        this.intake = intake;
+    OwnershipService(ApplicationAccess access, WalletClaims claims, Readiness readiness, AuditTrail audit, KycConfig config) {
+        this.access = access;
+        this.claims = claims;
+        this.readiness = readiness;
         this.audit = audit;
         this.settings = config.walletProof();
     }
@@ -49,8 +54,9 @@ public class OwnershipService {
     /** Issues a new challenge for a wallet of the application; earlier ones of the wallet no longer count. */
     @Transactional
     public ChallengeAnswer challenge(UUID id, String statusToken, String address) {
-        Application app = intake.authorized(id, statusToken, true);
+        Application app = access.authorized(id, statusToken, true);
         ApplicationWallet wallet = walletOf(app, address);
+        refuseTaken(wallet);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant expires = now.plus(settings.challengeTtl());
         String nonce = nonce();
@@ -66,11 +72,15 @@ public class OwnershipService {
         return new ChallengeAnswer(challenge.message, nonce, expires);
     }
 
-    /** Checks the signature of the wallet's newest challenge and records the proof. */
+    /**
+     * Checks the signature of the wallet's newest challenge and records the proof: the application
+     * now holds the wallet, unless another one proved control of it first.
+     */
     @Transactional
     public ProofAnswer prove(UUID id, String statusToken, String address, String signatureHex) {
-        Application app = intake.authorized(id, statusToken, true);
+        Application app = access.authorized(id, statusToken, true);
         ApplicationWallet wallet = walletOf(app, address);
+        refuseTaken(wallet);
         Signatures.Signature signature = Signatures.parse(signatureHex).orElseThrow(() -> ProblemException.validation(List.of(
                 new FieldError("signature", "must be 0x and 65 bytes in hex (r, s, v), with v 27, 28, 0 or 1"))));
         WalletChallenge challenge = WalletChallenge.newest(app.id, wallet.addressKey);
@@ -89,21 +99,40 @@ public class OwnershipService {
             throw new ProblemException(ProblemType.SIGNATURE_MISMATCH,
                     "The signature was not made by " + wallet.address + " over the challenge's message. Sign the message exactly as given, with this wallet.");
         }
+        if (!claims.claim(wallet)) {
+            throw taken();
+        }
         challenge.usedAt = now;
         wallet.provenAt = now;
         wallet.proofMessage = challenge.message;
         wallet.proofSignature = signatureHex.toLowerCase(Locale.ROOT);
         audit.record(AuditTrail.APPLICANT, AuditAction.WALLET_PROVEN, app.id, wallet.address, app.policyVersion, "nonce " + challenge.nonce, now);
-        intake.advanceIfComplete(app, now);
+        readiness.advanceIfComplete(app, now);
         app.updatedAt = now;
         LOG.infof("Application %s: control of a wallet proven, now %s", app.id, app.status);
         return new ProofAnswer(wallet.address, true, now);
     }
 
+    private void refuseTaken(ApplicationWallet wallet) {
+        if (wallet.released()) {
+            throw new ProblemException(ProblemType.WALLET_RELEASED, "An administrator released this wallet from the application ("
+                    + wallet.releaseReason + "): it is not whitelisted with it. Your other wallets are not affected.");
+        }
+        if (!wallet.claimed && claims.heldElsewhere(wallet)) {
+            throw taken();
+        }
+    }
+
+    private static ProblemException taken() {
+        return new ProblemException(ProblemType.WALLET_ALREADY_CLAIMED, "Another application proved control of this address first: it cannot "
+                + "be whitelisted with this application. Your other wallets are not affected; if the address is yours, contact support.");
+    }
+
     private static ApplicationWallet walletOf(Application app, String address) {
         RequestValidator.failIfAny(Ethereum.addressErrors(address, "address"));
-        if (app.status == ApplicationStatus.REJECTED || app.status == ApplicationStatus.APPROVED) {
-            throw new ProblemException(ProblemType.APPLICATION_STATE_CONFLICT, "This application is " + app.status + "; its wallets need no proof.");
+        if (app.status.closed()) {
+            throw new ProblemException(ProblemType.APPLICATION_STATE_CONFLICT,
+                    "This application is " + app.status.name().toLowerCase(Locale.ROOT) + "; its wallets need no proof.");
         }
         String key = Ethereum.normalized(address).toLowerCase(Locale.ROOT);
         return app.wallets.stream().filter(w -> w.addressKey.equals(key)).findFirst()

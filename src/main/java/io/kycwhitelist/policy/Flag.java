@@ -9,13 +9,8 @@ public enum Flag {
     /** A wallet reached review without proof of control (only where the policy makes proofs optional). */
     WALLET_NOT_PROVEN,
     /**
-     * A name of the application scored above the threshold against a sanctions list. Reviewers
-     * only: it is never shown to the applicant (no tipping off).
+     * A name of the application scored above the threshold against a sanctions list. Like every
+     * flag, for reviewers only: applicants never see flags (no tipping off).
      */
-    SANCTIONS_POTENTIAL_MATCH;
-
-    /** Whether the applicant is told of this flag. */
-    public boolean shownToApplicant() {
-        return this != SANCTIONS_POTENTIAL_MATCH;
-    }
+    SANCTIONS_POTENTIAL_MATCH
 }

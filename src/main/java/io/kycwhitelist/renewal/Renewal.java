@@ -1,6 +1,8 @@
 package io.kycwhitelist.renewal;
 
+import io.kycwhitelist.intake.DocumentKind;
 import io.kycwhitelist.policy.DocumentType;
+import io.kycwhitelist.policy.Flag;
 import io.kycwhitelist.policy.Reason;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -18,12 +20,36 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A holder's renewal of an approved application with a new identity document. Personal data: never logged. */
+/**
+ * A holder's renewal of an approved application with a new identity document, decided like an
+ * application: flags for reviewers, four eyes for flagged ones, If-Match. Personal data: never logged.
+ */
 @Entity
 @Table(name = "renewal")
 public class Renewal extends PanacheEntityBase {
 
-    public enum Status { PENDING_DOCUMENT, PENDING_REVIEW, APPROVED, REJECTED }
+    public enum Status {
+        /** Waiting for the holder's documents. */
+        PENDING_DOCUMENT,
+        /** Every document is in; waiting for a reviewer. */
+        PENDING_REVIEW,
+        /** Flagged, approved by one reviewer; waiting for a second, different one (four eyes). */
+        PENDING_SECOND_APPROVAL,
+        APPROVED,
+        REJECTED,
+        /** Never completed by the holder in time (kyc.applications.open-for). */
+        EXPIRED,
+        /** Closed because the application's personal data was erased. */
+        CANCELLED;
+
+        public boolean open() {
+            return this == PENDING_DOCUMENT || this == PENDING_REVIEW || this == PENDING_SECOND_APPROVAL;
+        }
+
+        public boolean awaitsDecision() {
+            return this == PENDING_REVIEW || this == PENDING_SECOND_APPROVAL;
+        }
+    }
 
     @Id
     public UUID id;
@@ -39,8 +65,8 @@ public class Renewal extends PanacheEntityBase {
     @Column(name = "id_document_type", nullable = false)
     public DocumentType idDocumentType;
 
-    /** Sealed (AES-GCM): open with Sealing#openText. */
-    @Column(name = "id_document_number_sealed", nullable = false)
+    /** Sealed (SealedColumn.RENEWAL_ID_DOCUMENT_NUMBER); null once erased. */
+    @Column(name = "id_document_number_sealed")
     public byte[] idDocumentNumberSealed;
 
     @Column(name = "id_document_issuing_country", nullable = false)
@@ -54,23 +80,18 @@ public class Renewal extends PanacheEntityBase {
     @Column(nullable = false)
     public List<Reason> reasons = new ArrayList<>();
 
+    /** What reviewers must look at (the policy's flags with the new document, a possible sanctions match). Never shown to the holder. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<Flag> flags = new ArrayList<>();
+
     @Column(name = "policy_version", nullable = false)
     public String policyVersion;
-
-    @Column(name = "content_type")
-    public String contentType;
-
-    /** The document's copy, sealed. */
-    public byte[] content;
-
-    @Column(name = "size_bytes")
-    public Integer sizeBytes;
-
-    public String sha256;
 
     @Column(name = "requested_at", nullable = false)
     public Instant requestedAt;
 
+    /** When its last required document came in (it went to review). */
     @Column(name = "document_at")
     public Instant documentAt;
 
@@ -83,11 +104,14 @@ public class Renewal extends PanacheEntityBase {
     @Column(name = "decided_at")
     public Instant decidedAt;
 
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
     @Version
     @Column(nullable = false)
     public long version;
 
-    public boolean open() {
-        return status == Status.PENDING_DOCUMENT || status == Status.PENDING_REVIEW;
+    public List<DocumentKind> requiredDocuments() {
+        return DocumentKind.requiredFor(flags);
     }
 }

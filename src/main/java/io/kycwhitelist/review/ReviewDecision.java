@@ -27,9 +27,17 @@ public class ReviewDecision extends PanacheEntityBase {
     @Column(name = "application_id", nullable = false)
     public UUID applicationId;
 
-    /** The token subject of the reviewer. */
+    /** The reviewer's name as the token gave it (upn, preferred_username or sub), for people to read. */
     @Column(nullable = false)
     public String reviewer;
+
+    /** The reviewer's stable identity (issuer and subject; see Actor): four eyes compares it. Null in decisions taken before it was kept. */
+    @Column(name = "reviewer_subject")
+    public String reviewerSubject;
+
+    /** The renewal decided; null for a decision on the application itself. */
+    @Column(name = "renewal_id")
+    public UUID renewalId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -43,7 +51,12 @@ public class ReviewDecision extends PanacheEntityBase {
     @Column(name = "decided_at", nullable = false)
     public Instant decidedAt;
 
+    /** The decisions on an application itself (not on its renewals), oldest first. */
     public static List<ReviewDecision> of(UUID applicationId) {
-        return list("applicationId = ?1 order by id", applicationId);
+        return list("applicationId = ?1 and renewalId is null order by id", applicationId);
+    }
+
+    public static List<ReviewDecision> ofRenewal(UUID renewalId) {
+        return list("renewalId = ?1 order by id", renewalId);
     }
 }

@@ -4,6 +4,7 @@ import io.kycwhitelist.audit.AuditAction;
 import io.kycwhitelist.audit.AuditTrail;
 import io.kycwhitelist.common.problem.ProblemException;
 import io.kycwhitelist.common.problem.ProblemType;
+import io.kycwhitelist.common.security.Actor;
 import io.kycwhitelist.whitelist.api.ReinstatementView;
 import io.kycwhitelist.whitelist.api.WhitelistEntryView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -56,7 +57,8 @@ public class WhitelistAdministration {
      * Reinstates a SUSPENDED entry, four eyes: the first admin asks with a reason, another admin
      * confirms with theirs; the confirmation publishes the entry ACTIVE again.
      */
-    public ReinstatementView reinstate(String address, String reason, String admin) {
+    public ReinstatementView reinstate(String address, String reason, Actor actor) {
+        String admin = actor.name();
         String key = address.toLowerCase(Locale.ROOT);
         ReinstatementView view = QuarkusTransaction.requiringNew().call(() -> {
             WhitelistEntry entry = WhitelistEntry.findById(key, LockModeType.PESSIMISTIC_WRITE);
@@ -78,25 +80,27 @@ public class WhitelistAdministration {
             }
             @SuppressWarnings("unchecked")
             List<Object[]> open = em.createNativeQuery("""
-                    SELECT id, requested_by, request_reason, requested_at FROM whitelist_reinstatement
+                    SELECT id, requested_by, request_reason, requested_at, requested_by_subject FROM whitelist_reinstatement
                     WHERE address_key = ?1 AND confirmed_at IS NULL""").setParameter(1, key).getResultList();
             if (open.isEmpty()) {
                 em.createNativeQuery("""
-                        INSERT INTO whitelist_reinstatement (address_key, requested_by, request_reason, requested_at) VALUES (?1, ?2, ?3, ?4)""")
-                        .setParameter(1, key).setParameter(2, admin).setParameter(3, reason).setParameter(4, Timestamp.from(now))
+                        INSERT INTO whitelist_reinstatement (address_key, requested_by, requested_by_subject, request_reason, requested_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5)""")
+                        .setParameter(1, key).setParameter(2, admin).setParameter(3, actor.id()).setParameter(4, reason).setParameter(5, Timestamp.from(now))
                         .executeUpdate();
                 audit.record(admin, AuditAction.REINSTATEMENT_REQUESTED, entry.applicationId, entry.address, null, reason, now);
                 return new ReinstatementView(entry.address, entry.status, admin, reason, now, null, null, null);
             }
             Object[] request = open.get(0);
             String requestedBy = (String) request[1];
-            if (requestedBy.equals(admin)) {
+            if (actor.is((String) request[4], requestedBy)) {
                 throw new ProblemException(ProblemType.APPLICATION_STATE_CONFLICT,
                         "You asked for this reinstatement; four eyes: another admin must confirm it.");
             }
-            em.createNativeQuery("UPDATE whitelist_reinstatement SET confirmed_by = ?1, confirm_reason = ?2, confirmed_at = ?3 WHERE id = ?4")
-                    .setParameter(1, admin).setParameter(2, reason).setParameter(3, Timestamp.from(now)).setParameter(4, request[0])
-                    .executeUpdate();
+            em.createNativeQuery("UPDATE whitelist_reinstatement SET confirmed_by = ?1, confirmed_by_subject = ?2, confirm_reason = ?3,"
+                            + " confirmed_at = ?4 WHERE id = ?5")
+                    .setParameter(1, admin).setParameter(2, actor.id()).setParameter(3, reason).setParameter(4, Timestamp.from(now))
+                    .setParameter(5, request[0]).executeUpdate();
             OutboxEvent event = OutboxEvent.of(ChangeType.WHITELIST_ACTIVATED, entry.chain, entry.address, entry.applicationId, entry.expiresAt,
                     "reinstated by " + requestedBy + " and " + admin, now);
             event.ownershipProven = entry.ownershipProven;

@@ -93,20 +93,39 @@ async function openApplication(id, notice = "") {
   definition(list, "Green card", p.usPermanentResident ? "yes" : "no");
   definition(list, "Identity document", `${p.idDocument.type} ${p.idDocument.number}, ${countryName(p.idDocument.issuingCountry)}, valid until ${p.idDocument.expiryDate}`);
   definition(list, "E-mail", app.email);
-  app.wallets.forEach((w) => definition(list, "Wallet", `${w.address} — ${w.proven ? `control proven ${w.provenAt}` : "control NOT proven"}`));
+  app.wallets.forEach((w) => definition(list, "Wallet", walletText(w)));
   definition(list, "Flags", app.flags.join(", ") || "none");
   app.reasons.forEach((r) => definition(list, "Reason", r.message));
   definition(list, "Policy version", app.policyVersion);
   definition(list, "Status", app.status);
   $("details").replaceChildren(list);
-  renderSanctions(app.sanctions);
-  const approvals = app.decisions.filter((d) => d.decision === "APPROVE");
-  $("approvals").textContent = `Approvals: ${approvals.length} of ${app.approvalsRequired}` +
-    (approvals.length ? ` — first approved by ${approvals[0].reviewer}` : "") + (app.approvalsRequired > 1 ? " (four eyes: two different reviewers)" : "");
+  renderSanctions(app.sanctions, "sanctions", (hitId, reason, error) => dismissHit(`${API}/review/applications/${id}`, current, hitId, reason, error,
+    (message) => openApplication(id, message)));
+  $("approvals").textContent = approvalsText(app);
+  $("documents").replaceChildren(...await previews(`${API}/review/applications/${id}/documents`, app.documents));
+  $("admin").hidden = !roles.includes("admin");
+  if (roles.includes("admin")) loadAudit(id);
+}
+
+function walletText(w) {
+  const proof = w.proven ? `control proven ${w.provenAt}` : "control NOT proven";
+  const claim = w.releasedAt ? `claim released by ${w.releasedBy} (${w.releaseReason}): not whitelisted with this application`
+    : w.taken ? "held by another application: not whitelisted with this one" : w.held ? "held" : "not held yet";
+  return `${w.address} — ${proof}; ${claim}`;
+}
+
+function approvalsText(decided) {
+  const approvals = decided.decisions.filter((d) => d.decision === "APPROVE");
+  return `Approvals: ${approvals.length} of ${decided.approvalsRequired}` +
+    (approvals.length ? ` — first approved by ${approvals[0].reviewer}` : "") + (decided.approvalsRequired > 1 ? " (four eyes: two different reviewers)" : "");
+}
+
+/** Each document of a case, as uploaded, beside the data (blob: URLs, revoked when the next case opens). */
+async function previews(base, documents) {
   objectUrls.splice(0).forEach(URL.revokeObjectURL);
-  const previews = [];
-  for (const d of app.documents) {
-    const blob = await (await fetch(`${API}/review/applications/${id}/documents/${d.kind}`, { headers: authHeaders() })).blob();
+  const figures = [];
+  for (const d of documents) {
+    const blob = await (await fetch(`${base}/${d.kind}`, { headers: authHeaders() })).blob();
     const url = URL.createObjectURL(blob);
     objectUrls.push(url);
     const figure = document.createElement("figure");
@@ -114,20 +133,19 @@ async function openApplication(id, notice = "") {
       ? Object.assign(document.createElement("iframe"), { src: url, title: `${d.kind} document` })
       : Object.assign(document.createElement("img"), { src: url, alt: `${d.kind} document as uploaded` });
     figure.append(viewer, text("figcaption", `${d.kind}, ${d.contentType}, ${d.sizeBytes} bytes, uploaded ${d.uploadedAt}`));
-    previews.push(figure);
+    figures.push(figure);
   }
-  $("documents").replaceChildren(...previews);
-  $("admin").hidden = !roles.includes("admin");
-  if (roles.includes("admin")) loadAudit(id);
+  return figures;
 }
 
-function renderSanctions(sanctions) {
+/** The screening and its hits into the containers `${prefix}-lists` and `${prefix}-hits`; open name hits get a dismissal form. */
+function renderSanctions(sanctions, prefix, dismiss) {
   if (!sanctions) {
-    $("sanctions-lists").textContent = "Not screened.";
-    $("sanctions-hits").replaceChildren();
+    $(`${prefix}-lists`).textContent = "Not screened.";
+    $(`${prefix}-hits`).replaceChildren();
     return;
   }
-  $("sanctions-lists").textContent = `Screened ${sanctions.screenedAt} against ` +
+  $(`${prefix}-lists`).textContent = `Screened ${sanctions.screenedAt} against ` +
     sanctions.lists.map((l) => `${l.list} (as of ${l.asOf}, sha256 ${l.sha256.slice(0, 12)}…)`).join(", ") +
     `; names scoring ${sanctions.threshold} or more are hits.` + (sanctions.hits.length ? "" : " No hits.");
   const hits = sanctions.hits.map((hit) => {
@@ -156,26 +174,25 @@ function renderSanctions(sanctions) {
       const error = Object.assign(text("p", ""), { className: "error" });
       error.setAttribute("role", "alert");
       const button = Object.assign(text("button", "Dismiss as a false positive"), { type: "button", className: "secondary" });
-      button.addEventListener("click", () => dismissHit(hit.id, reason.value.trim(), error));
+      button.addEventListener("click", () => dismiss(hit.id, reason.value.trim(), error));
       card.append(label, reason, error, button);
     }
     return card;
   });
-  $("sanctions-hits").replaceChildren(...hits);
+  $(`${prefix}-hits`).replaceChildren(...hits);
 }
 
-async function dismissHit(hitId, reason, error) {
+/** Dismisses a hit of the case at `base` (an application or a renewal) as seen (`seen.etag`); `reopen` shows the case again. */
+async function dismissHit(base, seen, hitId, reason, error, reopen) {
   if (!reason) { error.textContent = "Give the reason: it goes into the audit trail."; return; }
-  const response = await fetch(`${API}/review/applications/${current.id}/sanctions-hits/${hitId}/dismissal`, {
+  const response = await fetch(`${base}/sanctions-hits/${hitId}/dismissal`, {
     method: "POST",
-    headers: authHeaders({ "Content-Type": "application/json", "If-Match": current.etag }),
+    headers: authHeaders({ "Content-Type": "application/json", "If-Match": seen.etag }),
     body: JSON.stringify({ reason }),
   });
-  if (response.status === 412) {
-    return openApplication(current.id, "Someone else changed this application while you were looking at it. It has been reloaded: check it again.");
-  }
+  if (response.status === 412) return reopen("Someone else changed this case while you were looking at it. It has been reloaded: check it again.");
   if (!response.ok) { error.textContent = (await response.json()).detail; return; }
-  openApplication(current.id, "Hit dismissed and recorded in the audit trail.");
+  reopen("Hit dismissed and recorded in the audit trail.");
 }
 
 async function decide(decision) {
@@ -213,8 +230,9 @@ async function loadRenewals() {
 }
 
 async function openRenewal(id, notice = "") {
-  const renewal = await (await fetch(`${API}/review/renewals/${id}`, { headers: authHeaders() })).json();
-  currentRenewal = renewal;
+  const response = await fetch(`${API}/review/renewals/${id}`, { headers: authHeaders() });
+  const renewal = await response.json();
+  currentRenewal = { id, etag: response.headers.get("ETag") };
   $("queue").hidden = true;
   $("renewal").hidden = false;
   $("renewal-notice").textContent = notice;
@@ -224,17 +242,13 @@ async function openRenewal(id, notice = "") {
   definition(list, "Document on file", documentText(renewal.current));
   definition(list, "New document", documentText(renewal.renewal));
   renewal.entries.forEach((e) => definition(list, "Wallet", `${e.address} — ${e.status}${e.expiresAt ? `, until ${e.expiresAt}` : ""}`));
+  definition(list, "Flags", renewal.flags.join(", ") || "none");
   definition(list, "Status", renewal.status);
   $("renewal-details").replaceChildren(list);
-  objectUrls.splice(0).forEach(URL.revokeObjectURL);
-  const response = await fetch(`${API}/review/renewals/${id}/document`, { headers: authHeaders() });
-  if (!response.ok) { $("renewal-document").replaceChildren(); return; }
-  const url = URL.createObjectURL(await response.blob());
-  objectUrls.push(url);
-  const viewer = response.headers.get("Content-Type").startsWith("application/pdf")
-    ? Object.assign(document.createElement("iframe"), { src: url, title: "the new identity document" })
-    : Object.assign(document.createElement("img"), { src: url, alt: "the new identity document as uploaded" });
-  $("renewal-document").replaceChildren(viewer);
+  renderSanctions(renewal.sanctions, "renewal-sanctions", (hitId, reason, error) =>
+    dismissHit(`${API}/review/renewals/${id}`, currentRenewal, hitId, reason, error, (message) => openRenewal(id, message)));
+  $("renewal-approvals").textContent = approvalsText(renewal);
+  $("renewal-documents").replaceChildren(...await previews(`${API}/review/renewals/${id}/documents`, renewal.documents));
 }
 
 async function decideRenewal(decision) {
@@ -242,9 +256,12 @@ async function decideRenewal(decision) {
   if (decision === "REJECT" && !reason) { $("renewal-error").textContent = "Give a reason to reject."; return; }
   const response = await fetch(`${API}/review/renewals/${currentRenewal.id}/decision`, {
     method: "POST",
-    headers: authHeaders({ "Content-Type": "application/json" }),
+    headers: authHeaders({ "Content-Type": "application/json", "If-Match": currentRenewal.etag }),
     body: JSON.stringify(reason ? { decision, reason } : { decision }),
   });
+  if (response.status === 412) {
+    return openRenewal(currentRenewal.id, "Someone else changed this renewal while you were looking at it. It has been reloaded: check it again before deciding.");
+  }
   const body = await response.json();
   if (!response.ok) { $("renewal-error").textContent = body.detail; return; }
   $("renewal-reason").value = "";

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kycwhitelist.support.Management;
 import io.kycwhitelist.chain.service.ChainException;
 import io.kycwhitelist.exchange.RestrictionCode;
 import io.kycwhitelist.support.Applications;
@@ -242,7 +243,7 @@ class ChainPublicationTest {
         DevChain.NODE_DOWN.set(true);
         String holder = approvedWallet();
         await("the publication is given up on", () -> "DEAD".equals(lastStatus(holder)));
-        given().when().get("/q/health/well").then().statusCode(503)
+        given().when().get(Management.url("/q/health/well")).then().statusCode(503)
                 .body("checks.find { it.name == 'token contract' }.status", equalTo("DOWN"));
         await("the admins' view counts it", () -> given().auth().oauth2(Tokens.admin()).when().get("/api/v1/admin/chain").then()
                 .statusCode(200).extract().<Integer>path("dead") >= 1);
@@ -257,7 +258,7 @@ class ChainPublicationTest {
         await("the replayed change is on chain", () -> onChainStatus(holder) == 1 && "CONFIRMED".equals(lastStatus(holder)));
         given().auth().oauth2(Tokens.admin()).when().post("/api/v1/admin/chain/publications/" + id + "/replay").then()
                 .statusCode(409).contentType("application/problem+json");
-        await("the health check is up again", () -> given().when().get("/q/health/well").then().extract().statusCode() == 200);
+        await("the health check is up again", () -> given().when().get(Management.url("/q/health/well")).then().extract().statusCode() == 200);
     }
 
     @Test

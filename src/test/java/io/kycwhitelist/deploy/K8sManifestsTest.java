@@ -138,10 +138,14 @@ class K8sManifestsTest {
     void portsAndProbePathsAreTheServices() {
         Container container = one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
         assertEquals(8080, container.getPorts().get(0).getContainerPort(), "quarkus.http.port");
+        assertEquals(9000, container.getPorts().get(1).getContainerPort(), "quarkus.management.port");
         String portName = container.getPorts().get(0).getName();
+        String managementPort = container.getPorts().get(1).getName();
         Service service = one(Service.class);
+        assertEquals(1, service.getSpec().getPorts().size(), "the Service exposes the API only, never the management interface");
         ServicePort servicePort = service.getSpec().getPorts().get(0);
         assertEquals(portName, servicePort.getTargetPort().getStrVal());
+        assertEquals("9000", one(Deployment.class).getSpec().getTemplate().getMetadata().getAnnotations().get("prometheus.io/port"));
         IngressBackend backend = one(Ingress.class).getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend();
         assertEquals(service.getMetadata().getName(), backend.getService().getName());
         assertEquals(servicePort.getName(), backend.getService().getPort().getName());
@@ -150,11 +154,14 @@ class K8sManifestsTest {
         probes.forEach((path, probe) -> {
             assertNotNull(probe, path);
             assertEquals(path, probe.getHttpGet().getPath());
-            assertEquals(new IntOrString(portName), probe.getHttpGet().getPort());
+            assertEquals(new IntOrString(managementPort), probe.getHttpGet().getPort(), "probes use the management interface");
         });
-        List<Integer> allowedIn = one(NetworkPolicy.class).getSpec().getIngress().stream()
+        var ingressRules = one(NetworkPolicy.class).getSpec().getIngress();
+        List<Integer> allowedIn = ingressRules.stream()
                 .flatMap(r -> r.getPorts().stream()).map(NetworkPolicyPort::getPort).map(IntOrString::getIntVal).toList();
-        assertEquals(List.of(8080), allowedIn, "only the service's port, from the ingress controller");
+        assertEquals(List.of(8080, 9000), allowedIn, "the service's port from the ingress controller, the management port from monitoring");
+        assertEquals("ingress-nginx", ingressRules.get(0).getFrom().get(0).getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"));
+        assertEquals("monitoring", ingressRules.get(1).getFrom().get(0).getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"));
         List<Integer> allowedOut = one(NetworkPolicy.class).getSpec().getEgress().stream()
                 .flatMap(r -> r.getPorts().stream()).map(NetworkPolicyPort::getPort).map(IntOrString::getIntVal).distinct().toList();
         assertEquals(List.of(5432, 53), allowedOut, "PostgreSQL and DNS only");
@@ -221,6 +228,8 @@ class K8sManifestsTest {
         one(Ingress.class).getSpec().getTls().forEach(tls -> assertTrue(readme.contains("| `" + tls.getSecretName() + "` | `tls.crt` |")));
         assertTrue(given.containsAll(PackagedService.REQUIRED_SETTINGS), "production requires " + PackagedService.REQUIRED_SETTINGS
                 + ", the Deployment gives " + given);
+        assertFalse(configMaps.get("kyc-whitelist-config").contains("KYC_RATE_LIMIT_TRUSTED_PROXIES"),
+                "no proxy is trusted by default: the overlay names the ingress controller's pods");
         String keyLocation = configMaps.get("kyc-whitelist-config").contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION")
                 ? one(ConfigMap.class).getData().get("MP_JWT_VERIFY_PUBLICKEY_LOCATION") : null;
         assertTrue(container.getVolumeMounts().stream().anyMatch(m -> keyLocation.startsWith(m.getMountPath() + "/")),

@@ -67,7 +67,7 @@ class DocumentsAndStatusTest {
                 .body("unprovenWallets", contains(Applications.walletAddress(body, 0)));
         Applications.proveWallets(app.id(), app.token(), body);
         status(app.id(), app.token()).statusCode(200)
-                .body("status", equalTo("PENDING_REVIEW"))
+                .body("status", equalTo("IN_REVIEW"))
                 .body("missingDocuments", empty())
                 .body("unprovenWallets", empty());
     }
@@ -82,7 +82,7 @@ class DocumentsAndStatusTest {
                 .body("status", equalTo("PENDING_DOCUMENT"))
                 .body("missingDocuments", contains("professional-investor-evidence"));
         upload(app.id(), app.token(), "professional-investor-evidence", "image/jpeg", JPEG).statusCode(200)
-                .body("status", equalTo("PENDING_REVIEW"));
+                .body("status", equalTo("IN_REVIEW"));
     }
 
     @Test
@@ -119,7 +119,7 @@ class DocumentsAndStatusTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("/problems/payload-too-large"));
         byte[] largest = Arrays.copyOf(png(), 10 * 1024 * 1024);
-        upload(app.id(), app.token(), "identity", "image/png", largest).statusCode(200).body("status", equalTo("PENDING_REVIEW"));
+        upload(app.id(), app.token(), "identity", "image/png", largest).statusCode(200).body("status", equalTo("IN_REVIEW"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kycwhitelist.support.Management;
 import io.kycwhitelist.support.Applications;
 import io.kycwhitelist.support.Eventually;
 import io.kycwhitelist.support.Tokens;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class ObservabilityTest {
 
     static String metrics() {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return given().when().get(Management.url("/q/metrics")).then().statusCode(200).extract().asString();
     }
 
     /** The value of one series, 0 when absent. */
@@ -70,13 +71,21 @@ class ObservabilityTest {
     }
 
     @Test
+    void healthMetricsAndTheApiDescriptionAreNotOnThePublicInterface() {
+        for (String internal : List.of("/q/health", "/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui/")) {
+            given().when().get(internal).then().statusCode(404).contentType("application/problem+json");
+        }
+        given().when().get(Management.url("/q/swagger-ui/")).then().statusCode(200);
+    }
+
+    @Test
     void healthReportsTheDatabaseAndTheOutbox() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        given().when().get(Management.url("/q/health/ready")).then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"));
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/well").then().statusCode(200)
+        given().when().get(Management.url("/q/health/live")).then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get(Management.url("/q/health/well")).then().statusCode(200)
                 .body("checks.find { it.name == 'outbox' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'outbox' }.data.maxAgeSeconds", equalTo(300));
-        given().when().get("/q/health").then().statusCode(200).body("checks.name", hasItem("outbox"));
+        given().when().get(Management.url("/q/health")).then().statusCode(200).body("checks.name", hasItem("outbox"));
     }
 }

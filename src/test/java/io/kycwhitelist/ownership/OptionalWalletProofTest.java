@@ -35,13 +35,18 @@ class OptionalWalletProofTest {
                 .body("policyVersion", equalTo("test-optional-wallet-proof")).extract();
         String id = created.path("id");
         Applications.upload(id, created.path("statusToken"), "identity", "image/png", Applications.png()).statusCode(200)
-                .body("status", equalTo("PENDING_REVIEW"))
+                .body("status", equalTo("IN_REVIEW"))
                 .body("unprovenWallets", contains(walletAddress(body, 0)));
+        // the application holds its unproven wallet from review on: another application cannot take it
+        Map<String, Object> other = individual();
+        Applications.setWallets(other, walletAddress(body, 0));
+        Applications.submit(other).statusCode(409).body("type", equalTo("/problems/wallet-already-claimed"));
         String alice = Tokens.reviewer("alice@example.org");
         Reviews.approve(id, alice).statusCode(200)
                 .body("flags", contains("WALLET_NOT_PROVEN"))
                 .body("status", equalTo("PENDING_SECOND_APPROVAL"))
-                .body("wallets[0].proven", equalTo(false));
+                .body("wallets[0].proven", equalTo(false))
+                .body("wallets[0].held", equalTo(true));
         Reviews.approve(id, Tokens.reviewer("bob@example.org")).statusCode(200).body("status", equalTo("APPROVED"));
         Reviews.whitelist(walletAddress(body, 0)).body("status", equalTo("ACTIVE")).body("ownershipProven", equalTo(false));
     }

@@ -44,7 +44,8 @@ class CrashSafetyIT {
     static void start() throws Exception {
         database = EmbeddedPostgres.builder().start();
         // minted here, outside Quarkus: the test key, the test issuer
-        reviewer = Jwt.issuer("https://test.kyc-whitelist.local").upn("crash-reviewer@example.org").groups(Set.of("reviewer"))
+        reviewer = Jwt.issuer("https://test.kyc-whitelist.local").audience("kyc-whitelist")
+                .subject("crash-reviewer@example.org").upn("crash-reviewer@example.org").groups(Set.of("reviewer"))
                 .expiresIn(Duration.ofHours(1)).sign(KeyUtils.readPrivateKey("test-jwt/private.pem"));
     }
 

@@ -63,8 +63,8 @@ class DatabaseOutageIT {
             await("the wallet is ACTIVE", () -> "ACTIVE".equals(given().auth().oauth2(Tokens.exchange()).when().get(check).then().extract().path("status")));
 
             db.close(); // the outage
-            await("the service reports not ready", () -> given().when().get(service.url("/q/health/ready")).then().extract().statusCode() == 503);
-            given().when().get(service.url("/q/health/ready")).then().statusCode(503).body("status", equalTo("DOWN"));
+            await("the service reports not ready", () -> given().when().get(service.managementUrl("/q/health/ready")).then().extract().statusCode() == 503);
+            given().when().get(service.managementUrl("/q/health/ready")).then().statusCode(503).body("status", equalTo("DOWN"));
             given().contentType(ContentType.JSON).body(individual()).when().post(service.url(Applications.PATH)).then()
                     .statusCode(503)
                     .contentType("application/problem+json")
@@ -80,7 +80,7 @@ class DatabaseOutageIT {
             given().auth().oauth2(Tokens.exchange()).when().get(check).then().statusCode(200).body("status", equalTo("ACTIVE"));
 
             db = start(data, dbPort); // it comes back
-            await("the service is ready again", () -> given().when().get(service.url("/q/health/ready")).then().extract().statusCode() == 200);
+            await("the service is ready again", () -> given().when().get(service.managementUrl("/q/health/ready")).then().extract().statusCode() == 200);
             given().header("X-Status-Token", token).when().get(service.url(Applications.PATH + "/" + id)).then()
                     .statusCode(200).body("status", equalTo("APPROVED"));
             given().contentType(ContentType.JSON).body(individual()).when().post(service.url(Applications.PATH)).then().statusCode(201);

@@ -45,7 +45,7 @@ class ProductionRunIT {
     static String refusedStart(Map<String, String> settings, String name) throws Exception {
         Path log = Path.of("target", name + ".log");
         Files.deleteIfExists(log);
-        Process process = PackagedService.command(settings, log, PackagedService.freePort()).start();
+        Process process = PackagedService.command(settings, log, PackagedService.freePort(), PackagedService.freePort()).start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "it stops by itself");
         assertEquals(1, process.exitValue());
         return PackagedService.read(log);
@@ -84,14 +84,19 @@ class ProductionRunIT {
                 .then().statusCode(200).body("status", equalTo("PENDING_DOCUMENT"));
         given().header("X-Status-Token", token).contentType("image/png").body(Applications.png())
                 .when().put(second.url(Applications.PATH + "/" + id + "/documents/identity"))
-                .then().statusCode(200).body("status", equalTo("PENDING_REVIEW"));
+                .then().statusCode(200).body("status", equalTo("IN_REVIEW"));
         // the wallet is still claimed: the same wallet in a new application is refused
         given().contentType(ContentType.JSON).body(body).when().post(second.url(Applications.PATH)).then().statusCode(409);
         second.stop();
 
         PackagedService third = PackagedService.start(settings, "production-run");
         given().header("X-Status-Token", token).when().get(third.url(Applications.PATH + "/" + id))
-                .then().statusCode(200).body("status", equalTo("PENDING_REVIEW"));
+                .then().statusCode(200).body("status", equalTo("IN_REVIEW"));
+        // health, metrics and the API description are on the management interface only, never on the public port
+        for (String internal : List.of("/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui/")) {
+            given().when().get(third.url(internal)).then().statusCode(404).contentType("application/problem+json");
+        }
+        given().when().get(third.managementUrl("/q/metrics")).then().statusCode(200);
         third.stop();
         for (PackagedService run : List.of(first, second, third)) {
             String output = PackagedService.read(run.log());

@@ -92,6 +92,32 @@ class RateLimitTest {
     }
 
     @Test
+    void guessingStatusTokensOnTheRenewalEndpointsIsThrottledToo() {
+        ExtractableResponse<Response> created = given().header("X-Forwarded-For", "203.0.113.50").contentType(ContentType.JSON)
+                .body(individual()).when().post(Applications.PATH).then().statusCode(201).extract();
+        String id = created.path("id");
+        String base = Applications.PATH + "/" + id + "/renewal";
+        Map<String, Object> document = Map.of("idDocument", Map.of("type", "PASSPORT", "number", "X1", "issuingCountry", "DE", "expiryDate", "2040-01-01"));
+        given().header("X-Forwarded-For", "203.0.113.51").header("X-Status-Token", "guess-1").when().get(base).then().statusCode(404);
+        given().header("X-Forwarded-For", "203.0.113.51").header("X-Status-Token", "guess-2").contentType(ContentType.JSON).body(document)
+                .when().post(base).then().statusCode(404);
+        given().header("X-Forwarded-For", "203.0.113.51").header("X-Status-Token", "guess-3").contentType("image/png").body(Applications.png())
+                .when().put(base + "/documents/identity").then().statusCode(404);
+        given().header("X-Forwarded-For", "203.0.113.51").header("X-Status-Token", "guess-4").when().get(base).then().statusCode(404);
+        given().header("X-Forwarded-For", "203.0.113.51").header("X-Status-Token", (String) created.path("statusToken"))
+                .when().get(base).then().statusCode(429).body("detail", containsString("wrong status token"));
+        given().header("X-Forwarded-For", "203.0.113.51").header("X-Status-Token", (String) created.path("statusToken"))
+                .when().get(Applications.PATH + "/" + id).then().statusCode(429);
+    }
+
+    @Test
+    void httpsIsBelievedFromATrustedProxyOnly() {
+        given().header("X-Forwarded-Proto", "https").when().get("/api/v1/jurisdictions").then().statusCode(200)
+                .header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        given().when().get("/api/v1/jurisdictions").then().statusCode(200).header("Strict-Transport-Security", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void statusCallsHaveTheirOwnLimit() {
         ExtractableResponse<Response> created = given().header("X-Forwarded-For", "203.0.113.40").contentType(ContentType.JSON)
                 .body(individual()).when().post(Applications.PATH).then().statusCode(201).extract();

@@ -202,18 +202,68 @@ class SanctionsListReloadTest {
                 .body(Map.of("idDocument", Map.of("type", "PASSPORT", "number", "C01X00T98", "issuingCountry", "DE", "expiryDate", "2032-01-31")))
                 .when().post(Applications.PATH + "/" + id + "/renewal").then().statusCode(201).extract().path("id");
         given().header("X-Status-Token", token).contentType("image/png").body(Applications.png())
-                .when().put(Applications.PATH + "/" + id + "/renewal/document").then().statusCode(200);
+                .when().put(Applications.PATH + "/" + id + "/renewal/documents/identity").then().statusCode(200);
         // the holder is listed while expired (an expired entry is not re-screened: the renewal must screen)
         Files.writeString(SDN, "99999003,\"THISTLEWOOD, Evander\",\"individual\",\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"
                 + "\"DOB 03 Mar 1975.\"\r\n", StandardOpenOption.APPEND);
         given().auth().oauth2(Tokens.admin()).when().post(RELOAD).then().statusCode(200);
 
-        given().auth().oauth2(Tokens.reviewer()).contentType("application/json").body(Map.of("decision", "APPROVE"))
-                .when().post("/api/v1/review/renewals/" + renewal + "/decision").then().statusCode(409)
+        Reviews.approveRenewal(renewal, Tokens.reviewer()).statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("/problems/sanctions-hits-open"))
                 .body("detail", containsString("OFAC_SDN entry 99999003"));
         whitelist(wallet).statusCode(200).body("status", equalTo("EXPIRED"));
+    }
+
+    @Test
+    void aRenewalOfAHolderListedMeanwhileIsFlaggedAndNeedsTheHitDismissedAndFourEyes() throws Exception {
+        Map<String, Object> body = individual();
+        body.put("fullLegalName", "Peregrine Featherstonehaugh");
+        body.put("dateOfBirth", "1971-04-04");
+        ExtractableResponse<Response> created = Applications.submit(body).statusCode(201).extract();
+        String id = created.path("id");
+        String token = created.path("statusToken");
+        Applications.proveWallets(id, token, body);
+        Applications.upload(id, token, "identity", "image/png", Applications.png()).statusCode(200);
+        approve(id, Tokens.reviewer()).statusCode(200).body("status", equalTo("APPROVED"));
+        String wallet = walletAddress(body, 0);
+        SanctionsScreeningTest.awaitActive(wallet);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE whitelist_entry SET expires_at = now() - interval '1 hour', change_seq = nextval('whitelist_change_seq') "
+                    + "WHERE address_key = '" + wallet.toLowerCase() + "'");
+        }
+        expiry.run();
+        Files.writeString(SDN, "99999004,\"FEATHERSTONEHAUGH, Peregrine\",\"individual\",\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"
+                + "\"DOB 04 Apr 1971.\"\r\n", StandardOpenOption.APPEND);
+        given().auth().oauth2(Tokens.admin()).when().post(RELOAD).then().statusCode(200);
+
+        String renewal = given().header("X-Status-Token", token).contentType("application/json")
+                .body(Map.of("idDocument", Map.of("type", "PASSPORT", "number", "C01X00T97", "issuingCountry", "DE", "expiryDate", "2033-01-31")))
+                .when().post(Applications.PATH + "/" + id + "/renewal").then().statusCode(201)
+                .body("status", equalTo("PENDING_DOCUMENT")).body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("flags")))
+                .extract().path("id");
+        given().header("X-Status-Token", token).contentType("image/png").body(Applications.png())
+                .when().put(Applications.PATH + "/" + id + "/renewal/documents/identity").then().statusCode(200).body("status", equalTo("IN_REVIEW"));
+
+        String alice = Tokens.reviewer("alice@example.org");
+        ExtractableResponse<Response> seen = given().auth().oauth2(alice).when().get(Reviews.RENEWALS + "/" + renewal).then().statusCode(200)
+                .body("flags", hasItem("SANCTIONS_POTENTIAL_MATCH"))
+                .body("approvalsRequired", equalTo(2))
+                .body("sanctions.hits.entryId", hasItem("99999004"))
+                .extract();
+        Reviews.approveRenewal(renewal, alice).statusCode(409).body("type", equalTo("/problems/sanctions-hits-open"));
+        String hit = seen.path("sanctions.hits.find { it.entryId == '99999004' }.id");
+        given().auth().oauth2(alice).contentType("application/json").header("If-Match", "\"0\"")
+                .body(Map.of("reason", "Another person: other place of birth.")).when()
+                .post(Reviews.RENEWALS + "/" + renewal + "/sanctions-hits/" + hit + "/dismissal").then().statusCode(412);
+        given().auth().oauth2(alice).contentType("application/json").header("If-Match", seen.header("ETag"))
+                .body(Map.of("reason", "Another person: other place of birth.")).when()
+                .post(Reviews.RENEWALS + "/" + renewal + "/sanctions-hits/" + hit + "/dismissal").then().statusCode(200)
+                .body("sanctions.hits.find { it.entryId == '99999004' }.dismissedBy", equalTo("alice@example.org"));
+        Reviews.approveRenewal(renewal, alice).statusCode(200).body("status", equalTo("PENDING_SECOND_APPROVAL"));
+        Reviews.approveRenewal(renewal, Tokens.reviewer("bob@example.org")).statusCode(200).body("status", equalTo("APPROVED"));
+        given().auth().oauth2(Tokens.admin()).queryParam("applicationId", id).queryParam("action", "SANCTIONS_HIT_DISMISSED")
+                .when().get("/api/v1/admin/audit").then().statusCode(200).body("detail", hasItem(containsString("other place of birth")));
     }
 
     private static String approvedWallet() {

@@ -74,10 +74,10 @@ class SanctionsScreeningTest {
         Map<String, Object> body = listedPerson();
         ExtractableResponse<Response> created = submit(body).statusCode(201)
                 .body("status", equalTo("PENDING_DOCUMENT"))
-                .body("flags", not(hasItem("SANCTIONS_POTENTIAL_MATCH")))
+                .body("$", not(org.hamcrest.Matchers.hasKey("flags")))
                 .extract();
         Applications.status(created.path("id"), created.path("statusToken")).statusCode(200)
-                .body("flags", not(hasItem("SANCTIONS_POTENTIAL_MATCH")));
+                .body("$", not(org.hamcrest.Matchers.hasKey("flags")));
 
         String id = pendingReview(listedPerson());
         given().auth().oauth2(ALICE).when().get(REVIEW + "/" + id).then().statusCode(200)

@@ -65,9 +65,13 @@ class AuthorizationMatrixTest {
                 new Endpoint("POST chain publication replay", admin, r -> r.post("/api/v1/admin/chain/publications/1/replay")),
                 new Endpoint("GET renewal queue", reviewer, r -> r.get("/api/v1/review/renewals")),
                 new Endpoint("GET renewal", reviewer, r -> r.get("/api/v1/review/renewals/" + ID)),
-                new Endpoint("GET renewal document", reviewer, r -> r.get("/api/v1/review/renewals/" + ID + "/document")),
-                new Endpoint("POST renewal decision", reviewer, r -> r.contentType("application/json").body(Map.of("decision", "APPROVE"))
-                        .post("/api/v1/review/renewals/" + ID + "/decision")),
+                new Endpoint("GET renewal document", reviewer, r -> r.get("/api/v1/review/renewals/" + ID + "/documents/identity")),
+                new Endpoint("POST renewal decision", reviewer, r -> r.contentType("application/json").header("If-Match", "\"0\"")
+                        .body(Map.of("decision", "APPROVE")).post("/api/v1/review/renewals/" + ID + "/decision")),
+                new Endpoint("POST renewal hit dismissal", reviewer, r -> r.contentType("application/json").header("If-Match", "\"0\"")
+                        .body(Map.of("reason", "test")).post("/api/v1/review/renewals/" + ID + "/sanctions-hits/" + ID + "/dismissal")),
+                new Endpoint("POST wallet claim release", admin, r -> r.contentType("application/json").body(Map.of("reason", "test"))
+                        .post("/api/v1/admin/wallet-claims/" + ADDRESS + "/release")),
                 new Endpoint("GET whitelist", exchange, r -> r.get("/api/v1/whitelist/" + ADDRESS)),
                 new Endpoint("POST whitelist check", exchange, r -> r.contentType("application/json")
                         .body(Map.of("addresses", List.of(ADDRESS))).post("/api/v1/whitelist/check")),
@@ -86,6 +90,7 @@ class AuthorizationMatrixTest {
             String role = endpoint.roles().iterator().next();
             cases.add(Arguments.of(endpoint, "expired " + role, 401, Tokens.expired(role)));
             cases.add(Arguments.of(endpoint, "wrong issuer", 401, Tokens.wrongIssuer(role)));
+            cases.add(Arguments.of(endpoint, "minted for another client", 401, Tokens.otherAudience(role)));
             cases.add(Arguments.of(endpoint, "another key", 401, Tokens.otherKey(role)));
             cases.add(Arguments.of(endpoint, "tampered", 401, Tokens.tampered(role)));
             cases.add(Arguments.of(endpoint, "alg none", 401, Tokens.unsigned(role)));

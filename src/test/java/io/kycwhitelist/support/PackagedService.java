@@ -27,17 +27,19 @@ public final class PackagedService {
     public static final Path JAR = Path.of(System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar"));
     public static final List<String> REQUIRED_SETTINGS = List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
             "QUARKUS_DATASOURCE_PASSWORD", "KYC_STATUS_TOKEN_SECRET", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER",
-            "KYC_ENCRYPTION_KEYS", "KYC_ENCRYPTION_ACTIVE_KEY");
+            "MP_JWT_VERIFY_AUDIENCES", "KYC_ENCRYPTION_KEYS", "KYC_ENCRYPTION_ACTIVE_KEY");
     private static int runs;
 
     private final Process process;
     private final Path log;
     private final int port;
+    private final int managementPort;
 
-    private PackagedService(Process process, Path log, int port) {
+    private PackagedService(Process process, Path log, int port, int managementPort) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /** Every required setting, for the given database, with the test key as the token issuer's. */
@@ -49,19 +51,21 @@ public final class PackagedService {
         settings.put("KYC_STATUS_TOKEN_SECRET", "integration-test-secret-0123456789abcdef");
         settings.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Path.of("src/test/resources/test-jwt/public.pem").toAbsolutePath().toString());
         settings.put("MP_JWT_VERIFY_ISSUER", "https://test.kyc-whitelist.local");
+        settings.put("MP_JWT_VERIFY_AUDIENCES", "kyc-whitelist");
         settings.put("KYC_ENCRYPTION_KEYS", "it-1:yjpM7dfC4hZTOEUcbj/i9kBVSYVXuj3RpeSCzc1k+t0=");
         settings.put("KYC_ENCRYPTION_ACTIVE_KEY", "it-1");
         return settings;
     }
 
     /** The command with exactly these settings (the caller's environment's own are removed). */
-    public static ProcessBuilder command(Map<String, String> settings, Path log, int port) {
+    public static ProcessBuilder command(Map<String, String> settings, Path log, int port, int managementPort) {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", JAR.toAbsolutePath().toString());
         REQUIRED_SETTINGS.forEach(builder.environment()::remove);
         builder.environment().remove("QUARKUS_PROFILE");
         builder.environment().putAll(settings);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         // the runs submit many applications from this one address (RateLimitTest covers the limits)
         builder.environment().putIfAbsent("KYC_RATE_LIMIT_ENABLED", "false");
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -76,13 +80,14 @@ public final class PackagedService {
     public static PackagedService start(Map<String, String> settings, String name, int port) throws Exception {
         Path log = Path.of("target", name + "-" + (++runs) + ".log");
         Files.deleteIfExists(log);
-        PackagedService service = new PackagedService(command(settings, log, port).start(), log, port);
+        int managementPort = freePort();
+        PackagedService service = new PackagedService(command(settings, log, port, managementPort).start(), log, port, managementPort);
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
             assertTrue(service.process.isAlive(), () -> "the service died: " + read(log));
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(service.url("/q/health/ready"))).build(),
+                if (http.send(HttpRequest.newBuilder(URI.create(service.managementUrl("/q/health/ready"))).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return service;
                 }
@@ -97,6 +102,11 @@ public final class PackagedService {
 
     public String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /** On the management interface (health, metrics, OpenAPI), which the public route never reaches. */
+    public String managementUrl(String path) {
+        return "http://localhost:" + managementPort + path;
     }
 
     public int port() {

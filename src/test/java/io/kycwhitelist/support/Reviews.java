@@ -47,6 +47,31 @@ public final class Reviews {
         return decide(id, reviewerToken, view(id, reviewerToken).header("ETag"), "APPROVE", null);
     }
 
+    public static final String RENEWALS = "/api/v1/review/renewals";
+
+    /** A reviewer's decision on a renewal, with the ETag of the renewal as the reviewer saw it (none: no If-Match). */
+    public static ValidatableResponse decideRenewal(String renewalId, String token, String etag, String decision, String reason) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("decision", decision);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        var request = given().auth().oauth2(token).contentType(ContentType.JSON).body(body);
+        if (etag != null) {
+            request.header("If-Match", etag);
+        }
+        return request.when().post(RENEWALS + "/" + renewalId + "/decision").then();
+    }
+
+    /** Approves a renewal with its current ETag. */
+    public static ValidatableResponse approveRenewal(String renewalId, String token) {
+        return decideRenewal(renewalId, token, renewalEtag(renewalId, token), "APPROVE", null);
+    }
+
+    public static String renewalEtag(String renewalId, String token) {
+        return given().auth().oauth2(token).when().get(RENEWALS + "/" + renewalId).then().statusCode(200).extract().header("ETag");
+    }
+
     public static ValidatableResponse whitelist(String address) {
         return given().auth().oauth2(Tokens.exchange()).when().get("/api/v1/whitelist/" + address).then();
     }

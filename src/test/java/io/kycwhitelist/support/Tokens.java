@@ -13,8 +13,24 @@ public final class Tokens {
 
     private Tokens() {}
 
+    /** A token of the role whose subject ({@code sub}) and display name ({@code upn}) are both {@code subject}. */
     public static String of(String role, String subject) {
-        return Jwt.upn(subject).groups(Set.of(role)).sign();
+        return Jwt.subject(subject).upn(subject).groups(Set.of(role)).sign();
+    }
+
+    /** A token of one person (the same {@code sub}) under another display name, as a second session or client may carry. */
+    public static String of(String role, String subject, String displayName) {
+        return Jwt.subject(subject).upn(displayName).groups(Set.of(role)).sign();
+    }
+
+    /** A valid token of the issuer, minted for another client (audience). */
+    public static String otherAudience(String role) {
+        return Jwt.subject("x@example.org").upn("x@example.org").audience("another-client").groups(Set.of(role)).sign();
+    }
+
+    /** A valid token without a subject claim. */
+    public static String withoutSubject(String role) {
+        return Jwt.upn("nobody@example.org").groups(Set.of(role)).sign();
     }
 
     public static String reviewer(String subject) {
@@ -34,18 +50,18 @@ public final class Tokens {
     }
 
     public static String expired(String role) {
-        return Jwt.upn("late@example.org").groups(Set.of(role)).issuedAt(Instant.now().minusSeconds(7200))
+        return Jwt.subject("late@example.org").upn("late@example.org").groups(Set.of(role)).issuedAt(Instant.now().minusSeconds(7200))
                 .expiresAt(Instant.now().minusSeconds(3600)).sign();
     }
 
     public static String wrongIssuer(String role) {
-        return Jwt.issuer("https://somebody-else.example").upn("x@example.org").groups(Set.of(role)).sign();
+        return Jwt.issuer("https://somebody-else.example").subject("x@example.org").upn("x@example.org").groups(Set.of(role)).sign();
     }
 
     public static String otherKey(String role) {
         try {
             PrivateKey key = KeyUtils.readPrivateKey("test-jwt/other-private.pem");
-            return Jwt.upn("x@example.org").groups(Set.of(role)).sign(key);
+            return Jwt.subject("x@example.org").upn("x@example.org").groups(Set.of(role)).sign(key);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -141,9 +141,43 @@ class BrowserTest {
         String statusLink = page.locator("#status-link").getAttribute("href");
         org.junit.jupiter.api.Assertions.assertTrue(statusLink.startsWith("/#status/"), "the token travels in the fragment: " + statusLink);
         page.navigate(url(statusLink));
-        assertThat(page.locator("#status-text")).containsText("waits for a reviewer");
+        assertThat(page.locator("#status-text")).containsText("is being reviewed");
         org.junit.jupiter.api.Assertions.assertEquals(List.of(), elsewhere, "the pages load nothing from elsewhere");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("status.png")));
+    }
+
+    /** Submitted, proven and uploaded: in review; answers the status link's path. */
+    static String inReview(Map<String, Object> body) {
+        io.restassured.response.ExtractableResponse<io.restassured.response.Response> created = Applications.submit(body).statusCode(201).extract();
+        String id = created.path("id");
+        String token = created.path("statusToken");
+        Applications.proveWallets(id, token, body);
+        Applications.upload(id, token, "identity", "image/png", Applications.png()).statusCode(200);
+        return "/#status/" + id + "/" + token;
+    }
+
+    @Test
+    void aFlaggedApplicantsStatusPageReadsExactlyLikeAnyOther() {
+        Map<String, Object> listed = Applications.individual();
+        listed.put("fullLegalName", "Xiaobing Yan"); // a possible match on OFAC's list: flagged, four eyes
+        listed.put("dateOfBirth", "1977-03-25");
+        String flagged = inReview(listed);
+        String clean = inReview(Applications.individual());
+        String flaggedId = flagged.split("/")[2];
+        String etag = Reviews.view(flaggedId, Tokens.reviewer()).header("ETag");
+        String hit = Reviews.view(flaggedId, Tokens.reviewer()).path("sanctions.hits[0].id");
+        io.restassured.RestAssured.given().auth().oauth2(Tokens.reviewer()).contentType("application/json").header("If-Match", etag)
+                .body(Map.of("reason", "Another date of birth on the passport.")).post(Reviews.REVIEW + "/" + flaggedId + "/sanctions-hits/" + hit + "/dismissal")
+                .then().statusCode(200);
+        Reviews.approve(flaggedId, Tokens.reviewer("first@example.org")).statusCode(200).body("status", equalTo("PENDING_SECOND_APPROVAL"));
+
+        page.navigate(url(clean));
+        assertThat(page.locator("#status-text")).containsText("is being reviewed");
+        String cleanPage = page.locator("#status").innerText();
+        page.navigate("about:blank"); // a fresh load: the two links differ in their fragment only
+        page.navigate(url(flagged));
+        assertThat(page.locator("#status-text")).containsText("is being reviewed");
+        org.junit.jupiter.api.Assertions.assertEquals(cleanPage, page.locator("#status").innerText());
     }
 
     @Test
@@ -162,13 +196,13 @@ class BrowserTest {
         page.locator("#renewalCountry").selectOption("DE");
         page.locator("#renewalExpiry").fill(java.time.LocalDate.now().plusYears(10).toString());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the new document's details")).click();
-        assertThat(page.locator("#renewal-state")).containsText("upload its copy");
+        assertThat(page.locator("#renewal-state")).containsText("upload the documents");
         Path copy = Files.createTempFile("passport", ".png");
         Files.write(copy, Applications.png());
-        page.setInputFiles("#file-renewal", copy);
+        page.setInputFiles("#file-renewal-identity", copy);
         assertThat(page.locator("#renewal .upload .result")).containsText("Received");
         page.reload();
-        assertThat(page.locator("#renewal-state")).containsText("waits for a reviewer");
+        assertThat(page.locator("#renewal-state")).containsText("is being reviewed");
         assertThat(page.locator("#renewal-form")).isHidden();
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("renewal.png")).setFullPage(true));
     }
@@ -188,7 +222,7 @@ class BrowserTest {
                         "expiryDate", java.time.LocalDate.now().plusYears(10).toString())))
                 .post(Applications.PATH + "/" + id + "/renewal").then().statusCode(201);
         io.restassured.RestAssured.given().header("X-Status-Token", token).contentType("image/png").body(Applications.png())
-                .put(Applications.PATH + "/" + id + "/renewal/document").then().statusCode(200);
+                .put(Applications.PATH + "/" + id + "/renewal/documents/identity").then().statusCode(200);
 
         page.navigate(url("/review/"));
         label("Bearer token").fill(Tokens.reviewer("rita@example.org"));
@@ -196,7 +230,7 @@ class BrowserTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName((String) body.get("fullLegalName"))).click();
         assertThat(page.locator("#renewal-details")).containsText("C01X00T99");
         assertThat(page.locator("#renewal-details")).containsText("C01X00T47");
-        assertThat(page.locator("#renewal-document img")).isVisible();
+        assertThat(page.locator("#renewal-documents img")).isVisible();
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-renewal.png")).setFullPage(true));
         click("Approve the renewal");
         assertThat(page.locator("#renewal-notice")).containsText("APPROVED");
@@ -342,7 +376,7 @@ class BrowserTest {
     @Test
     void anAdminSeesTheAuditTrailAndRevokesAWallet() {
         Named app = inReview("Browser Audit");
-        String officer = io.smallrye.jwt.build.Jwt.upn("officer@example.org").groups(java.util.Set.of("reviewer", "admin")).sign();
+        String officer = io.smallrye.jwt.build.Jwt.subject("officer@example.org").upn("officer@example.org").groups(java.util.Set.of("reviewer", "admin")).sign();
         openInConsole(officer, app.name());
         click("Approve");
         assertThat(page.locator("#notice")).containsText("APPROVED");

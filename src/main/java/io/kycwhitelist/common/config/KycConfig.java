@@ -18,6 +18,8 @@ public interface KycConfig {
 
     Policy policy();
 
+    Applications applications();
+
     StatusToken statusToken();
 
     LocalDatabase localDatabase();
@@ -121,6 +123,27 @@ public interface KycConfig {
         /** How long one attempt may take. */
         @WithDefault("5s")
         Duration timeout();
+
+        /**
+         * Endpoints on internal addresses (loopback, link-local, private, unique-local) are refused
+         * unless listed here: host names, IP addresses or CIDR blocks (an exchange reached over a
+         * private link). None by default.
+         */
+        Optional<List<String>> allowedPrivateHosts();
+    }
+
+    /** Applications (and renewals) waiting for their applicant. */
+    interface Applications {
+        /**
+         * How long an application (or a renewal) waiting for its applicant's documents or wallet
+         * proofs stays open; then it expires, releasing what it held.
+         */
+        @WithDefault("P30D")
+        Duration openFor();
+
+        /** How often the expiry job looks for them (one replica at a time; read by the scheduler). */
+        @WithDefault("1h")
+        Duration expiryInterval();
     }
 
     interface Retention {

@@ -4,6 +4,7 @@ import io.kycwhitelist.common.Hashes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ public final class ProductionSettings {
             "kyc.status-token.secret",
             "mp.jwt.verify.publickey.location",
             "mp.jwt.verify.issuer",
+            "mp.jwt.verify.audiences",
             "kyc.encryption.keys",
             "kyc.encryption.active-key");
 
@@ -36,10 +38,14 @@ public final class ProductionSettings {
 
     private ProductionSettings() {}
 
-    /** True when this JVM runs the packaged application in its production profile. */
+    /**
+     * True when this JVM runs the packaged application in its production profile: {@code prod},
+     * alone or among others ({@code prod,eu}).
+     */
     public static boolean isProduction(Properties system, Map<String, String> env) {
-        String profile = system.getProperty("quarkus.profile", env.getOrDefault("QUARKUS_PROFILE", "prod"));
-        return !Boolean.parseBoolean(system.getProperty("kyc.local-database.enabled")) && profile.equals("prod");
+        String profiles = system.getProperty("quarkus.profile", env.getOrDefault("QUARKUS_PROFILE", "prod"));
+        return !Boolean.parseBoolean(system.getProperty("kyc.local-database.enabled"))
+                && Arrays.stream(profiles.split(",")).map(String::trim).anyMatch("prod"::equals);
     }
 
     /** The missing settings, each as "ENVIRONMENT_VARIABLE (property)". */

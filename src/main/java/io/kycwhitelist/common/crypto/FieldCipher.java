@@ -13,14 +13,19 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES-256-GCM for personal data at rest. A sealed value carries the id of its key:
- * {@code 0x01 | key id length | key id (UTF-8) | 12-byte nonce | ciphertext and 16-byte tag}; the
- * key id is also authenticated (additional data), so a value cannot be passed off under another
- * key. Several keys can open; one, the active key, seals: keys rotate by adding a new active key
- * and re-sealing what the old ones sealed.
+ * {@code 0x02 | key id length | key id (UTF-8) | 12-byte nonce | ciphertext and 16-byte tag}. The
+ * additional data authenticates the format, the key id and the value's context (its table, column
+ * and row, see {@link SealedColumn}), so a value can neither be passed off under another key nor
+ * moved to another row or column: it opens only where it was sealed. Several keys can open; one,
+ * the active key, seals: keys rotate by adding a new active key and re-sealing what the old ones
+ * sealed. Values of the first format ({@code 0x01}, the key id alone authenticated) still open,
+ * anywhere, until they are re-sealed.
  */
 public final class FieldCipher {
 
-    private static final byte FORMAT = 1;
+    /** The format of values bound to their context. */
+    public static final byte FORMAT = 2;
+    private static final byte UNBOUND = 1;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -76,14 +81,15 @@ public final class FieldCipher {
         return activeKeyId;
     }
 
-    public byte[] seal(byte[] plaintext) {
+    /** Seals a value for its context (where it is stored: table, column, row). */
+    public byte[] seal(byte[] plaintext, String context) {
         byte[] id = activeKeyId.getBytes(StandardCharsets.UTF_8);
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(id);
+            cipher.updateAAD(additionalData(FORMAT, id, context));
             byte[] sealed = cipher.doFinal(plaintext);
             return ByteBuffer.allocate(2 + id.length + NONCE_BYTES + sealed.length)
                     .put(FORMAT).put((byte) id.length).put(id).put(nonce).put(sealed).array();
@@ -92,36 +98,45 @@ public final class FieldCipher {
         }
     }
 
-    public byte[] open(byte[] sealed) {
+    /** Opens a value sealed for this context (or sealed in the first format, which names no context). */
+    public byte[] open(byte[] sealed, String context) {
         String keyId = keyIdOf(sealed);
         SecretKeySpec key = keys.get(keyId);
         if (key == null) {
             throw new IllegalStateException("A value is sealed under the key " + keyId + ", which is not configured (kyc.encryption.keys)");
         }
         int offset = 2 + sealed[1];
+        byte[] id = keyId.getBytes(StandardCharsets.UTF_8);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, offset, NONCE_BYTES));
-            cipher.updateAAD(sealed, 2, sealed[1]);
+            cipher.updateAAD(sealed[0] == UNBOUND ? id : additionalData(FORMAT, id, context));
             return cipher.doFinal(sealed, offset + NONCE_BYTES, sealed.length - offset - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("A value sealed under the key " + keyId + " does not open: altered, or another key has this id", e);
+            throw new IllegalStateException("A value sealed under the key " + keyId + " does not open for " + context
+                    + ": altered, moved from another row or column, or another key has this id", e);
         }
     }
 
     /** The id of the key a value was sealed under. */
     public static String keyIdOf(byte[] sealed) {
-        if (sealed == null || sealed.length < 2 || sealed[0] != FORMAT || sealed.length < 2 + sealed[1] + NONCE_BYTES + TAG_BITS / 8) {
+        if (sealed == null || sealed.length < 2 || (sealed[0] != FORMAT && sealed[0] != UNBOUND)
+                || sealed.length < 2 + sealed[1] + NONCE_BYTES + TAG_BITS / 8) {
             throw new IllegalStateException("Not a sealed value");
         }
         return new String(sealed, 2, sealed[1], StandardCharsets.UTF_8);
     }
 
-    public byte[] sealText(String text) {
-        return seal(text.getBytes(StandardCharsets.UTF_8));
+    public byte[] sealText(String text, String context) {
+        return seal(text.getBytes(StandardCharsets.UTF_8), context);
     }
 
-    public String openText(byte[] sealed) {
-        return new String(open(sealed), StandardCharsets.UTF_8);
+    public String openText(byte[] sealed, String context) {
+        return new String(open(sealed, context), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] additionalData(byte format, byte[] keyId, String context) {
+        byte[] where = context.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(2 + keyId.length + where.length).put(format).put((byte) keyId.length).put(keyId).put(where).array();
     }
 }

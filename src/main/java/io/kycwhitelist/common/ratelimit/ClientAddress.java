@@ -28,7 +28,7 @@ public final class ClientAddress {
             return new Block(address, prefix);
         }
 
-        boolean contains(byte[] address) {
+        public boolean contains(byte[] address) {
             if (address == null || address.length != network.length) {
                 return false;
             }
@@ -65,7 +65,8 @@ public final class ClientAddress {
         return hops[0].trim(); // every hop is a trusted proxy: the first is as far back as it goes
     }
 
-    private static boolean trusted(String address, List<Block> blocks) {
+    /** Whether the address (a literal) is in one of the blocks. */
+    public static boolean trusted(String address, List<Block> blocks) {
         byte[] bytes = literal(address);
         return bytes != null && blocks.stream().anyMatch(b -> b.contains(bytes));
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kycwhitelist.common.config.KycConfig;
 import io.kycwhitelist.common.problem.ProblemType;
 import io.kycwhitelist.common.problem.RouteProblems;
-import io.kycwhitelist.intake.service.IntakeService;
+import io.kycwhitelist.common.RequestLimits;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Limits the public endpoints per client address (see {@link ClientAddress}): submissions,
- * uploads, and the calls that carry a status token. Wrong status tokens are counted apart: an
+ * uploads, and the calls that carry a status token (status, wallet proofs, documents, renewals). Wrong status tokens are counted apart: an
  * address that sent too many in a window is refused every status-token call until the window
  * passes, so tokens cannot be guessed. Over a limit: 429 problem+json with Retry-After. The
  * counters are per instance: with n replicas a client gets at most n times the limit.
@@ -29,6 +29,8 @@ public class RateLimits {
     private static final Pattern APPLICATION = Pattern.compile("/api/v1/applications/[^/]+");
     private static final Pattern DOCUMENT = Pattern.compile("/api/v1/applications/[^/]+/documents/[^/]+");
     private static final Pattern WALLET = Pattern.compile("/api/v1/applications/[^/]+/wallets/[^/]+/(challenge|proof)");
+    private static final Pattern RENEWAL = Pattern.compile("/api/v1/applications/[^/]+/renewal(/.*)?");
+    private static final Pattern RENEWAL_DOCUMENT = Pattern.compile("/api/v1/applications/[^/]+/renewal/documents/[^/]+");
 
     private final ObjectMapper json;
     private final boolean enabled;
@@ -59,8 +61,9 @@ public class RateLimits {
         String path = ctx.normalizedPath();
         HttpMethod method = ctx.request().method();
         boolean submission = method == HttpMethod.POST && path.equals("/api/v1/applications");
-        boolean upload = method == HttpMethod.PUT && DOCUMENT.matcher(path).matches();
-        boolean statusCall = upload || WALLET.matcher(path).matches() || (method == HttpMethod.GET && APPLICATION.matcher(path).matches());
+        boolean upload = method == HttpMethod.PUT && (DOCUMENT.matcher(path).matches() || RENEWAL_DOCUMENT.matcher(path).matches());
+        boolean statusCall = upload || WALLET.matcher(path).matches() || RENEWAL.matcher(path).matches()
+                || (method == HttpMethod.GET && APPLICATION.matcher(path).matches());
         if (!submission && !statusCall) {
             ctx.next();
             return;
@@ -108,7 +111,7 @@ public class RateLimits {
 
     private static boolean withinLimits(String contentLength) {
         try {
-            return contentLength == null || Long.parseLong(contentLength.trim()) <= IntakeService.MAX_DOCUMENT_BYTES;
+            return contentLength == null || Long.parseLong(contentLength.trim()) <= RequestLimits.DOCUMENT_MAX_BYTES;
         } catch (NumberFormatException e) {
             return false;
         }

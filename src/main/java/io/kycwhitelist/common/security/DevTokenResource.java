@@ -31,7 +31,8 @@ public class DevTokenResource {
         if (!Set.of(Roles.REVIEWER, Roles.ADMIN, Roles.EXCHANGE).contains(role)) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "role must be reviewer, admin or exchange.");
         }
-        return Jwt.upn(subject == null || subject.isBlank() ? role + "@dev.local" : subject)
+        String name = subject == null || subject.isBlank() ? role + "@dev.local" : subject;
+        return Jwt.subject(name).upn(name)
                 .groups(Set.of(role))
                 .expiresIn(Duration.ofHours(8))
                 .sign();

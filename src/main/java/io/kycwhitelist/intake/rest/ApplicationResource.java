@@ -9,6 +9,8 @@ import io.kycwhitelist.intake.api.ApplicationCreated;
 import io.kycwhitelist.intake.api.ApplicationRequest;
 import io.kycwhitelist.intake.api.ApplicationStatusView;
 import io.kycwhitelist.intake.api.DocumentReceipt;
+import io.kycwhitelist.intake.service.ApplicantView;
+import io.kycwhitelist.intake.service.DocumentUploads;
 import io.kycwhitelist.intake.service.IntakeService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -45,9 +47,13 @@ public class ApplicationResource {
     public static final String STATUS_TOKEN = "X-Status-Token";
 
     private final IntakeService intake;
+    private final ApplicantView view;
+    private final DocumentUploads documents;
 
-    ApplicationResource(IntakeService intake) {
+    ApplicationResource(IntakeService intake, ApplicantView view, DocumentUploads documents) {
         this.intake = intake;
+        this.view = view;
+        this.documents = documents;
     }
 
     @POST
@@ -60,7 +66,7 @@ public class ApplicationResource {
             headers = @Header(name = "Location", description = "The status endpoint of the application.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationCreated.class),
                     examples = @ExampleObject(name = "rejected", value = ApiExamples.REJECTED)))
-    @APIResponse(responseCode = "409", description = "A wallet is already whitelisted or named by another open application.",
+    @APIResponse(responseCode = "409", description = "A wallet is held by another application (whitelisted, or proven by its applicant).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "411", description = "The body was sent without a Content-Length.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -97,14 +103,15 @@ public class ApplicationResource {
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Where an application stands", description = "Status, reasons, flags and policy version; no personal data.")
+    @Operation(summary = "Where an application stands",
+            description = "Status, reasons, policy version and what is still to do; no personal data, and nothing of the review.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationStatusView.class)))
     @APIResponse(responseCode = "404", description = "No application with this id and status token.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ApplicationStatusView status(
             @PathParam("id") UUID id,
             @Parameter(description = "The status token from the submission's answer.", required = true) @HeaderParam(STATUS_TOKEN) String statusToken) {
-        return intake.status(id, statusToken);
+        return view.status(id, statusToken);
     }
 
     @PUT
@@ -114,12 +121,12 @@ public class ApplicationResource {
     @Operation(summary = "Upload a document",
             description = "The raw file as the body, at most 10 MiB, declared as image/jpeg, image/png or application/pdf; "
                     + "its first bytes must match the declared type. `professional-investor-evidence` is taken only from "
-                    + "applications flagged PROFESSIONAL_INVESTOR_EXCEPTION. A new upload of the same kind replaces the old one "
+                    + "applications that list it among their missing documents (the Hong Kong Professional Investor exception). A new upload of the same kind replaces the old one "
                     + "until the application is in review.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentReceipt.class)))
     @APIResponse(responseCode = "404", description = "No application with this id and status token, or no such document kind.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The application is rejected, in review, or does not need this kind of document.",
+    @APIResponse(responseCode = "409", description = "The application is rejected, expired, in review, or does not need this kind of document.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The document is larger than 10 MiB.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -138,6 +145,6 @@ public class ApplicationResource {
             byte[] content) {
         DocumentKind documentKind = DocumentKind.fromPathSegment(kind)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "Documents are 'identity' or 'professional-investor-evidence'."));
-        return intake.upload(id, statusToken, documentKind, contentType, content);
+        return documents.upload(id, statusToken, documentKind, contentType, content);
     }
 }

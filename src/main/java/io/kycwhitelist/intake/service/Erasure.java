@@ -4,15 +4,18 @@ import io.kycwhitelist.audit.AuditAction;
 import io.kycwhitelist.audit.AuditTrail;
 import io.kycwhitelist.common.Hashes;
 import io.kycwhitelist.common.config.KycConfig;
+import io.kycwhitelist.common.crypto.SealedColumn;
 import io.kycwhitelist.common.problem.ProblemException;
 import io.kycwhitelist.common.problem.ProblemType;
 import io.kycwhitelist.intake.Application;
-import io.kycwhitelist.intake.ApplicationDocument;
+import io.kycwhitelist.intake.ApplicationErased;
 import io.kycwhitelist.intake.ApplicationStatus;
 import io.kycwhitelist.screening.service.SanctionsHit;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -25,11 +28,14 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Erases the personal data of an application: its documents, date of birth, ID document number,
- * e-mail, and the names in it and in its sanctions hits. The name is kept as a keyed hash
- * (HMAC-SHA256), so that the records of the decisions still say whose they were to anyone who
- * knows the name and the key, and to no one else. Decisions, the audit trail (which holds no
- * personal data) and whitelist entries stay: a wallet keeps working until it is revoked.
+ * Erases the personal data of an application: every sealed value of it in every
+ * {@link SealedColumn} (documents, date of birth, ID document numbers, its renewals' too), its
+ * e-mail, and the names in it and in its sanctions hits; its open renewals close and its wallet
+ * claims are released. An application still waiting for its applicant is withdrawn. The name is
+ * kept as a keyed hash (HMAC-SHA256), so that the records of the decisions still say whose they
+ * were to anyone who knows the name and the key, and to no one else. Decisions, the audit trail
+ * (which holds no personal data) and whitelist entries stay: a wallet keeps working until it is
+ * revoked.
  */
 @ApplicationScoped
 public class Erasure {
@@ -39,11 +45,15 @@ public class Erasure {
 
     private final AuditTrail audit;
     private final KycConfig config;
+    private final EntityManager em;
+    private final Event<ApplicationErased> erased;
     private final byte[] hashKey;
 
-    Erasure(AuditTrail audit, KycConfig config) {
+    Erasure(AuditTrail audit, KycConfig config, EntityManager em, Event<ApplicationErased> erased) {
         this.audit = audit;
         this.config = config;
+        this.em = em;
+        this.erased = erased;
         // a key of its own, derived from the service's secret, so that the hash says nothing without it
         this.hashKey = Hashes.sha256(("kyc-whitelist erasure hash v1|" + config.statusToken().secret()).getBytes(StandardCharsets.UTF_8));
     }
@@ -74,27 +84,49 @@ public class Erasure {
 
     private void eraseLocked(Application app, String reason, String actor) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        int documents = (int) ApplicationDocument.delete("applicationId", app.id);
         String nameHash = nameHash(app.fullLegalName);
         for (SanctionsHit hit : SanctionsHit.of(app.id)) {
             if (hit.subject != SanctionsHit.Subject.WALLET && hit.subject != SanctionsHit.Subject.ORGANISATION) {
                 hit.screenedValue = nameHash;
             }
         }
+        if (app.status == ApplicationStatus.PENDING_DOCUMENT) {
+            app.status = ApplicationStatus.WITHDRAWN;
+        }
+        app.wallets.stream().filter(w -> !w.released())
+                .forEach(w -> WalletClaims.release(w, actor, "the application's personal data was erased", now));
         app.fullLegalName = nameHash;
-        app.dateOfBirthSealed = null;
-        app.idDocumentNumberSealed = null;
         app.email = ERASED;
         app.erasedAt = now;
         app.erasureReason = reason;
         app.updatedAt = now;
+        erased.fire(new ApplicationErased(app.id, actor, now));
+        em.flush();
+        int documents = eraseSealed(app.id);
+        em.refresh(app);
         audit.record(actor, AuditAction.PERSONAL_DATA_ERASED, app.id, app.policyVersion,
                 "documents=" + documents + " name=" + nameHash + ": " + reason, now);
         LOG.infof("Application %s: personal data erased (%d document(s))", app.id, documents);
     }
 
+    /** Every sealed value of the application, wherever it is; returns how many documents went. */
+    private int eraseSealed(UUID applicationId) {
+        int documents = 0;
+        for (SealedColumn column : SealedColumn.values()) {
+            if (!column.personalData()) {
+                continue;
+            }
+            String sql = column.erasure() == SealedColumn.Erasure.DELETE_ROW
+                    ? "DELETE FROM " + column.table() + " WHERE " + column.ownedBy()
+                    : "UPDATE " + column.table() + " SET " + column.column() + " = NULL WHERE " + column.ownedBy();
+            int rows = em.createNativeQuery(sql.replace("?", "?1")).setParameter(1, applicationId).executeUpdate();
+            documents += column.erasure() == SealedColumn.Erasure.DELETE_ROW ? rows : 0;
+        }
+        return documents;
+    }
+
     /**
-     * Erases what is past the retention period: rejected applications, and approved ones none of
+     * Erases what is past the retention period: rejected and expired applications, and approved ones none of
      * whose wallets is ACTIVE, last changed before the period. One replica at a time (advisory lock).
      */
     @Scheduled(every = "${kyc.retention.interval:6h}", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -121,7 +153,7 @@ public class Erasure {
                 List<UUID> ids = Application.getEntityManager().createNativeQuery("""
                         SELECT a.id FROM application a
                          WHERE a.erased_at IS NULL AND a.updated_at < ?1
-                           AND (a.status = 'REJECTED'
+                           AND (a.status IN ('REJECTED', 'EXPIRED', 'WITHDRAWN')
                                 OR (a.status = 'APPROVED' AND NOT EXISTS (
                                       SELECT 1 FROM whitelist_entry w WHERE w.application_id = a.id
                                          AND (w.since > ?1 OR (w.status = 'ACTIVE' AND (w.expires_at IS NULL OR w.expires_at > ?1))))))

@@ -9,42 +9,31 @@ import io.kycwhitelist.audit.AuditTrail;
 import io.kycwhitelist.common.Countries;
 import io.kycwhitelist.common.Ethereum;
 import io.kycwhitelist.common.Hashes;
-import io.kycwhitelist.common.crypto.Sealing;
 import io.kycwhitelist.common.problem.Problem.FieldError;
 import io.kycwhitelist.common.problem.ProblemException;
 import io.kycwhitelist.common.problem.ProblemType;
 import io.kycwhitelist.common.validation.RequestValidator;
 import io.kycwhitelist.intake.ApplicantType;
 import io.kycwhitelist.intake.Application;
-import io.kycwhitelist.intake.ApplicationDocument;
 import io.kycwhitelist.intake.ApplicationStatus;
 import io.kycwhitelist.intake.ApplicationWallet;
-import io.kycwhitelist.intake.DocumentKind;
-import io.kycwhitelist.intake.DocumentSniffer;
 import io.kycwhitelist.intake.IdempotencyRecord;
+import io.kycwhitelist.intake.api.ApplicantStatus;
 import io.kycwhitelist.intake.api.ApplicationCreated;
 import io.kycwhitelist.intake.api.ApplicationRequest;
 import io.kycwhitelist.intake.api.ApplicationStatusView;
-import io.kycwhitelist.intake.api.DocumentReceipt;
 import io.kycwhitelist.intake.api.OrganizationApplicationRequest;
 import io.kycwhitelist.intake.api.PersonDetails;
 import io.kycwhitelist.intake.api.ReasonView;
 import io.kycwhitelist.intake.api.WalletRequest;
-import io.kycwhitelist.policy.Applicant;
-import io.kycwhitelist.policy.DocumentType;
-import io.kycwhitelist.policy.Flag;
 import io.kycwhitelist.policy.JurisdictionPolicy;
 import io.kycwhitelist.policy.PolicyDecision;
 import io.kycwhitelist.policy.PolicyInForce;
 import io.kycwhitelist.policy.Reason;
-import io.kycwhitelist.policy.ReasonCode;
-import io.kycwhitelist.policy.WalletProof;
 import io.kycwhitelist.screening.service.ScreeningService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,15 +50,19 @@ import java.util.stream.Collectors;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
-/** Takes applications in, decides them against the policy in force, and takes their documents. */
+/**
+ * Takes applications in: validates them, decides them against the policy in force and the
+ * sanctions lists at once, and stores them. Naming a wallet holds nothing yet: the applicant holds
+ * it once they prove control of it ({@link WalletClaims}); an address another application already
+ * holds is refused here.
+ */
 @ApplicationScoped
 public class IntakeService {
 
-    public static final int MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
     private static final Logger LOG = Logger.getLogger(IntakeService.class);
 
     private final PolicyInForce policies;
-    private final Sealing sealing;
+    private final SealedFields sealed;
     private final MeterRegistry metrics;
     private final ScreeningService screening;
     private final RequestValidator validator;
@@ -79,8 +72,8 @@ public class IntakeService {
     private final ObjectMapper json;
 
     IntakeService(PolicyInForce policies, ScreeningService screening, RequestValidator validator, AuditTrail audit, StatusTokens tokens,
-                  ObjectMapper json, MeterRegistry metrics, Sealing sealing) {
-        this.sealing = sealing;
+                  ObjectMapper json, MeterRegistry metrics, SealedFields sealed) {
+        this.sealed = sealed;
         this.metrics = metrics;
         this.policies = policies;
         this.screening = screening;
@@ -161,11 +154,11 @@ public class IntakeService {
     private ApplicationCreated create(ApplicationRequest request, JurisdictionPolicy policy, String idempotencyKey, String requestHash) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         ScreeningService.Screened screened = screening.screen(subjects(request));
-        PolicyDecision decision = withScreening(policy.evaluate(applicant(request), LocalDate.now(ZoneOffset.UTC)), screened);
+        PolicyDecision decision = ApplicantPolicy.withScreening(policy.evaluate(ApplicantPolicy.applicant(request), LocalDate.now(ZoneOffset.UTC)), screened);
         if (!decision.rejected()) {
             refuseClaimedWallets(request.wallets());
         }
-        Application app = newApplication(request, decision, now, sealing);
+        Application app = newApplication(request, decision, now, sealed);
         String token = idempotencyKey == null ? tokens.random() : tokens.derived(idempotencyKey, requestHash);
         app.statusTokenHash = StatusTokens.hash(token);
         app.persist();
@@ -176,8 +169,8 @@ public class IntakeService {
             audit.record(AuditTrail.SYSTEM, AuditAction.AUTO_REJECTED, app.id, decision.policyVersion(),
                     decision.reasons().stream().map(Reason::label).collect(Collectors.joining(",")), now);
         }
-        ApplicationCreated answer = new ApplicationCreated(app.id, app.status, reasonViews(app.reasons), shownToApplicant(app.flags),
-                app.policyVersion, null, app.createdAt);
+        ApplicationCreated answer = new ApplicationCreated(app.id, ApplicantStatus.of(app.status), reasonViews(app.reasons),
+                ApplicationStatusView.segments(Readiness.missingDocuments(app)), app.policyVersion, null, app.createdAt);
         if (idempotencyKey != null) {
             IdempotencyRecord record = new IdempotencyRecord();
             record.keyHash = Hashes.sha256Hex(idempotencyKey);
@@ -200,7 +193,7 @@ public class IntakeService {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             if (claimed.contains(keys.get(i))) {
-                errors.add(new FieldError("wallets[" + i + "].address", "is already whitelisted or named by another open application"));
+                errors.add(new FieldError("wallets[" + i + "].address", "is held by another application (whitelisted, or proven by its applicant)"));
             }
         }
         if (!errors.isEmpty()) {
@@ -209,7 +202,7 @@ public class IntakeService {
         }
     }
 
-    private static Application newApplication(ApplicationRequest request, PolicyDecision decision, Instant now, Sealing sealing) {
+    private static Application newApplication(ApplicationRequest request, PolicyDecision decision, Instant now, SealedFields sealed) {
         PersonDetails person = request.person();
         Application app = new Application();
         app.id = UUID.randomUUID();
@@ -219,7 +212,7 @@ public class IntakeService {
         app.reasons = new ArrayList<>(decision.reasons());
         app.flags = decision.flags().stream().sorted().collect(Collectors.toCollection(ArrayList::new));
         app.fullLegalName = text(person.fullLegalName);
-        app.dateOfBirthSealed = sealing.sealDate(LocalDate.parse(person.dateOfBirth));
+        sealed.seal(app, LocalDate.parse(person.dateOfBirth), person.idDocument.number().toUpperCase(Locale.ROOT));
         app.citizenships = upper(person.citizenships);
         app.countryOfResidence = upper(person.countryOfResidence);
         app.residenceSubdivision = person.residenceSubdivision == null ? null : upper(person.residenceSubdivision);
@@ -228,7 +221,6 @@ public class IntakeService {
                 : upper(person.taxResidences);
         app.usPermanentResident = person.usPermanentResident;
         app.idDocumentType = person.idDocument.type();
-        app.idDocumentNumberSealed = sealing.sealText(person.idDocument.number().toUpperCase(Locale.ROOT));
         app.idDocumentIssuingCountry = upper(person.idDocument.issuingCountry());
         app.idDocumentExpiry = LocalDate.parse(person.idDocument.expiryDate());
         if (request instanceof OrganizationApplicationRequest org) {
@@ -250,7 +242,7 @@ public class IntakeService {
             wallet.chain = w.chain();
             wallet.address = Ethereum.checksummed(w.address());
             wallet.addressKey = w.address().toLowerCase(Locale.ROOT);
-            wallet.claimed = !decision.rejected();
+            wallet.claimed = false; // held once proven (WalletClaims)
             app.wallets.add(wallet);
         }
         return app;
@@ -262,52 +254,6 @@ public class IntakeService {
         String organisation = request instanceof OrganizationApplicationRequest org ? text(org.legalName) : null;
         return new ScreeningService.Subjects(text(p.fullLegalName), LocalDate.parse(p.dateOfBirth), organisation,
                 request.wallets().stream().map(WalletRequest::address).toList());
-    }
-
-    /** A stored application as the policy sees it, with the identity document given (the one on file, or a renewal's). */
-    public static Applicant applicant(Application app, LocalDate dateOfBirth, DocumentType documentType, String documentIssuingCountry) {
-        Applicant.Person person = new Applicant.Person(dateOfBirth, app.citizenships, app.countryOfResidence, app.residenceSubdivision,
-                app.taxResidences, app.usPermanentResident, documentType, documentIssuingCountry);
-        Applicant.Organization organization = app.countryOfIncorporation == null ? null
-                : new Applicant.Organization(app.countryOfIncorporation, app.principalPlaceOfBusiness);
-        return new Applicant(person, organization, app.professionalInvestor);
-    }
-
-    /** Sanctioned wallets reject the application; possible name matches flag it for (four-eyes) review. */
-    public static PolicyDecision withScreening(PolicyDecision decision, ScreeningService.Screened screened) {
-        List<Reason> reasons = new ArrayList<>(decision.reasons());
-        for (String wallet : screened.sanctionedWallets()) {
-            reasons.add(new Reason(ReasonCode.SANCTIONED_WALLET, null, null, "The wallet " + Ethereum.checksummed(wallet)
-                    + " is on OFAC's list of sanctioned digital currency addresses; it cannot be whitelisted."));
-        }
-        Set<Flag> flags = new HashSet<>(decision.flags());
-        if (screened.potentialNameMatch()) {
-            flags.add(Flag.SANCTIONS_POTENTIAL_MATCH);
-        }
-        return new PolicyDecision(decision.policyVersion(), reasons, flags);
-    }
-
-    /** The flags an applicant may see: never a possible sanctions match (no tipping off). */
-    private static List<Flag> shownToApplicant(List<Flag> flags) {
-        return flags.stream().filter(Flag::shownToApplicant).toList();
-    }
-
-    /** The policy's view of the request. Call only on a valid request. */
-    static Applicant applicant(ApplicationRequest request) {
-        PersonDetails p = request.person();
-        Applicant.Person person = new Applicant.Person(
-                LocalDate.parse(p.dateOfBirth),
-                upper(p.citizenships),
-                upper(p.countryOfResidence),
-                p.residenceSubdivision == null ? null : upper(p.residenceSubdivision),
-                p.taxResidences == null ? List.of() : upper(p.taxResidences),
-                p.usPermanentResident,
-                p.idDocument.type(),
-                upper(p.idDocument.issuingCountry()));
-        Applicant.Organization organization = request instanceof OrganizationApplicationRequest org
-                ? new Applicant.Organization(upper(org.countryOfIncorporation), upper(org.principalPlaceOfBusiness))
-                : null;
-        return new Applicant(person, organization, request.professionalInvestor());
     }
 
     /** Bean Validation, then the checks that need the whole request or the policy in force. */
@@ -363,123 +309,6 @@ public class IntakeService {
         }
     }
 
-    /** Where an application stands, for the holder of its status token. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public ApplicationStatusView status(UUID id, String statusToken) {
-        Application app = authorized(id, statusToken, false);
-        return new ApplicationStatusView(app.id, app.status, reasonViews(app.reasons), shownToApplicant(app.flags), app.policyVersion,
-                ApplicationStatusView.segments(missingDocuments(app)), unprovenWallets(app), app.createdAt, app.updatedAt);
-    }
-
-    /** Stores a document; the application moves to review once every required document is in. */
-    @Transactional
-    public DocumentReceipt upload(UUID id, String statusToken, DocumentKind kind, String mediaType, byte[] content) {
-        Application app = authorized(id, statusToken, true);
-        if (app.status == ApplicationStatus.REJECTED) {
-            throw new ProblemException(ProblemType.APPLICATION_STATE_CONFLICT, "This application was rejected; it takes no documents.");
-        }
-        if (app.status != ApplicationStatus.PENDING_DOCUMENT) {
-            throw new ProblemException(ProblemType.APPLICATION_STATE_CONFLICT,
-                    "This application is " + app.status + "; its documents can no longer be changed.");
-        }
-        if (!app.requiredDocuments().contains(kind)) {
-            throw new ProblemException(ProblemType.APPLICATION_STATE_CONFLICT,
-                    "This application does not need a " + kind.pathSegment() + " document.");
-        }
-        String type = checkedDocument(mediaType, content);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        ApplicationDocument document = ApplicationDocument.<ApplicationDocument>find("applicationId = ?1 and kind = ?2", app.id, kind)
-                .firstResultOptional()
-                .orElseGet(ApplicationDocument::new);
-        document.applicationId = app.id;
-        document.kind = kind;
-        document.contentType = type;
-        document.content = sealing.seal(content);
-        document.sealed = true;
-        document.sizeBytes = content.length;
-        document.sha256 = Hashes.sha256Hex(content);
-        document.uploadedAt = now;
-        document.persist();
-        audit.record(AuditTrail.APPLICANT, AuditAction.DOCUMENT_UPLOADED, app.id, app.policyVersion,
-                kind.pathSegment() + " " + type + " " + content.length + " bytes sha256=" + document.sha256, now);
-        advanceIfComplete(app, now);
-        app.updatedAt = now;
-        LOG.infof("Application %s: %s document received, now %s", app.id, kind.pathSegment(), app.status);
-        return new DocumentReceipt(app.status, ApplicationStatusView.segments(missingDocuments(app)), unprovenWallets(app));
-    }
-
-    /** The base media type of an uploaded document, once it is non-empty, at most 10 MiB, and of its declared type. */
-    public static String checkedDocument(String mediaType, byte[] content) {
-        if (content == null || content.length == 0) {
-            throw new ProblemException(ProblemType.BAD_REQUEST, "The document is empty.");
-        }
-        if (content.length > MAX_DOCUMENT_BYTES) {
-            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "A document may be at most 10 MiB.");
-        }
-        String type = DocumentSniffer.baseType(mediaType);
-        if (!DocumentSniffer.matches(type, content)) {
-            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                    "The document's content is not " + type + " as declared. Upload a JPEG, PNG or PDF file with its own Content-Type.");
-        }
-        return type;
-    }
-
-    /**
-     * Moves an application waiting for its applicant to review once every required document is in
-     * and, where the policy requires it, every wallet is proven; where the policy makes proofs
-     * optional, unproven wallets go to review flagged WALLET_NOT_PROVEN.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void advanceIfComplete(Application app, Instant now) {
-        if (app.status != ApplicationStatus.PENDING_DOCUMENT || !missingDocuments(app).isEmpty()) {
-            return;
-        }
-        boolean unproven = app.wallets.stream().anyMatch(w -> !w.proven());
-        if (unproven && policies.current().walletProof() == WalletProof.REQUIRED) {
-            return;
-        }
-        if (unproven && !app.flags.contains(Flag.WALLET_NOT_PROVEN)) {
-            List<Flag> flags = new ArrayList<>(app.flags);
-            flags.add(Flag.WALLET_NOT_PROVEN);
-            app.flags = flags;
-        }
-        app.status = ApplicationStatus.PENDING_REVIEW;
-        audit.record(AuditTrail.SYSTEM, AuditAction.READY_FOR_REVIEW, app.id, app.policyVersion, unproven ? "flags=" + app.flags : null, now);
-    }
-
-    /**
-     * The application, for the holder of its status token; {@code lock} takes a row lock for a change.
-     * A missing token is a 400, an unknown id or a wrong token the same 404.
-     */
-    public Application authorized(UUID id, String statusToken, boolean lock) {
-        if (statusToken == null || statusToken.isBlank()) {
-            throw new ProblemException(ProblemType.BAD_REQUEST, "The X-Status-Token header is required: it was given with the answer to the submission.");
-        }
-        Application app = lock ? Application.findById(id, LockModeType.PESSIMISTIC_WRITE) : Application.findById(id);
-        if (app == null || !StatusTokens.matches(statusToken, app.statusTokenHash)) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "No application with this id and status token.");
-        }
-        return app;
-    }
-
-    private static List<DocumentKind> missingDocuments(Application app) {
-        if (app.status != ApplicationStatus.PENDING_DOCUMENT) {
-            return List.of();
-        }
-        Set<DocumentKind> present = ApplicationDocument.<ApplicationDocument>find("applicationId", app.id).stream()
-                .map(d -> d.kind)
-                .collect(Collectors.toSet());
-        return app.requiredDocuments().stream().filter(k -> !present.contains(k)).toList();
-    }
-
-    /** The wallets still to prove, while the applicant can still prove them. */
-    private static List<String> unprovenWallets(Application app) {
-        if (app.status == ApplicationStatus.REJECTED || app.status == ApplicationStatus.APPROVED) {
-            return List.of();
-        }
-        return app.wallets.stream().filter(w -> !w.proven()).map(w -> w.address).toList();
-    }
-
     private static List<ReasonView> reasonViews(List<Reason> reasons) {
         return reasons.stream().map(ReasonView::of).toList();
     }
@@ -510,11 +339,11 @@ public class IntakeService {
     }
 
     private static String upper(String code) {
-        return code.toUpperCase(Locale.ROOT);
+        return ApplicantPolicy.upper(code);
     }
 
     private static List<String> upper(List<String> codes) {
-        return codes.stream().map(IntakeService::upper).toList();
+        return ApplicantPolicy.upper(codes);
     }
 
     /** Names in NFC, trimmed, so that equal names compare equal later (screening, audit). */

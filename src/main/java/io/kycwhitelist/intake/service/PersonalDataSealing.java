@@ -3,9 +3,12 @@ package io.kycwhitelist.intake.service;
 import io.agroal.api.AgroalDataSource;
 import io.kycwhitelist.audit.AuditAction;
 import io.kycwhitelist.audit.AuditTrail;
+import io.kycwhitelist.common.crypto.FieldCipher;
+import io.kycwhitelist.common.crypto.SealedColumn;
 import io.kycwhitelist.common.crypto.Sealing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
@@ -15,22 +18,25 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps every stored ID document number, date of birth and document sealed under the active key:
- * at start-up it seals what was stored in plaintext before sealing existed, and on request (after
- * a new key became active) it re-seals what older keys sealed. Works in small batches, each its
- * own transaction with the rows locked (SKIP LOCKED), so several replicas can run it at once.
+ * Keeps every sealed value of every {@link SealedColumn} sealed under the active key and bound to
+ * its row: at start-up it seals what was stored in plaintext before sealing existed; in the
+ * background (and on request, after a new key became active) it seals again what an older key or
+ * the first, unbound format sealed. Works in small batches, each its own transaction with the
+ * rows locked (SKIP LOCKED), so several replicas can run it at once.
  */
 @ApplicationScoped
 public class PersonalDataSealing {
 
     private static final Logger LOG = Logger.getLogger(PersonalDataSealing.class);
-    private static final int APPLICATION_BATCH = 200;
-    private static final int DOCUMENT_BATCH = 10;
+    private static final int PLAINTEXT_BATCH = 100;
     /** The key id inside a sealed value: byte 1 is its length, it starts at byte 2 (SQL substring counts from 1). */
     private static final String KEY_ID = "convert_from(substring(%1$s from 3 for get_byte(%1$s, 1)), 'UTF8')";
 
@@ -44,93 +50,125 @@ public class PersonalDataSealing {
         this.audit = audit;
     }
 
-    /** What a pass sealed anew. */
-    public record Resealed(String activeKey, int applications, int documents) {}
+    /** What a pass sealed anew, per column ({@code table.column}). */
+    @Schema(name = "Resealed")
+    public record Resealed(String activeKey, Map<String, Integer> columns) {
 
-    void onStart(@Observes StartupEvent start) {
-        Resealed done = reseal();
-        if (done.applications() + done.documents() > 0) {
-            LOG.infof("Sealed under key %s: %d application(s), %d document(s)", done.activeKey(), done.applications(), done.documents());
+        public int total() {
+            return columns.values().stream().mapToInt(Integer::intValue).sum();
         }
     }
 
-    /** Seals under the active key everything that is in plaintext or under another key. */
+    void onStart(@Observes StartupEvent start) {
+        int plaintext = sealPlaintext();
+        if (plaintext > 0) {
+            LOG.infof("Sealed under key %s: %d row(s) stored in plaintext before sealing existed", sealing.activeKeyId(), plaintext);
+        }
+    }
+
+    /** Values of another key or of the unbound format (written before this version, or by an instance of the previous release). */
+    @Scheduled(every = "${kyc.encryption.reseal-interval:6h}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void resealJob() {
+        Resealed done = reseal();
+        if (done.total() > 0) {
+            LOG.infof("Sealed again under key %s: %s", done.activeKey(), done.columns());
+        }
+    }
+
+    /** Seals under the active key, bound to its row, every value that is under another key or unbound. */
     public Resealed reseal() {
-        int applications = 0;
-        int batch;
-        do {
-            batch = QuarkusTransaction.requiringNew().call(this::applicationBatch);
-            applications += batch;
-        } while (batch == APPLICATION_BATCH);
-        int documents = 0;
-        do {
-            batch = QuarkusTransaction.requiringNew().call(this::documentBatch);
-            documents += batch;
-        } while (batch == DOCUMENT_BATCH);
-        return new Resealed(sealing.activeKeyId(), applications, documents);
+        sealPlaintext();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (SealedColumn column : SealedColumn.values()) {
+            int total = 0;
+            int batch;
+            do {
+                batch = QuarkusTransaction.requiringNew().call(() -> resealBatch(column));
+                total += batch;
+            } while (batch == column.batch());
+            counts.put(column.table() + "." + column.column(), total);
+        }
+        return new Resealed(sealing.activeKeyId(), counts);
     }
 
     /** Reseals and records it in the audit trail. */
     public Resealed resealAndRecord(String actor) {
         Resealed done = reseal();
         QuarkusTransaction.requiringNew().run(() -> audit.record(actor, AuditAction.PERSONAL_DATA_RESEALED, null, null,
-                "key=" + done.activeKey() + " applications=" + done.applications() + " documents=" + done.documents(), Instant.now()));
-        LOG.infof("Re-sealed under key %s: %d application(s), %d document(s)", done.activeKey(), done.applications(), done.documents());
+                "key=" + done.activeKey() + " " + done.columns(), Instant.now()));
+        LOG.infof("Re-sealed under key %s: %s", done.activeKey(), done.columns());
         return done;
     }
 
-    private int applicationBatch() throws SQLException {
-        String key = sealing.activeKeyId();
+    private int resealBatch(SealedColumn column) throws SQLException {
+        String value = column.column();
+        String sealedRows = column == SealedColumn.APPLICATION_DOCUMENT ? " AND sealed" : "";
         try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT id, date_of_birth, id_document_number, date_of_birth_sealed, id_document_number_sealed"
-                     + " FROM application WHERE date_of_birth IS NOT NULL OR id_document_number IS NOT NULL"
-                     + " OR " + String.format(KEY_ID, "date_of_birth_sealed") + " <> ? OR " + String.format(KEY_ID, "id_document_number_sealed") + " <> ?"
-                     + " LIMIT " + APPLICATION_BATCH + " FOR UPDATE SKIP LOCKED")) {
-            select.setString(1, key);
-            select.setString(2, key);
-            List<Object[]> rows = new ArrayList<>();
+             PreparedStatement select = c.prepareStatement("SELECT id, " + column.rowKey() + ", " + value + " FROM " + column.table()
+                     + " WHERE " + value + " IS NOT NULL" + sealedRows + " AND (get_byte(" + value + ", 0) <> " + FieldCipher.FORMAT
+                     + " OR " + String.format(KEY_ID, value) + " <> ?) LIMIT " + column.batch() + " FOR UPDATE SKIP LOCKED");
+             PreparedStatement update = c.prepareStatement("UPDATE " + column.table() + " SET " + value + " = ? WHERE id = ?")) {
+            select.setString(1, sealing.activeKeyId());
+            int rows = 0;
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
-                    LocalDate birth = r.getDate(2) != null ? r.getDate(2).toLocalDate() : sealing.openDate(r.getBytes(4));
-                    String number = r.getString(3) != null ? r.getString(3) : sealing.openText(r.getBytes(5));
-                    rows.add(new Object[] {r.getObject(1, UUID.class), sealing.sealDate(birth), sealing.sealText(number)});
-                }
-            }
-            try (PreparedStatement update = c.prepareStatement("UPDATE application SET date_of_birth_sealed = ?, id_document_number_sealed = ?,"
-                    + " date_of_birth = NULL, id_document_number = NULL WHERE id = ?")) {
-                for (Object[] row : rows) {
-                    update.setBytes(1, (byte[]) row[1]);
-                    update.setBytes(2, (byte[]) row[2]);
-                    update.setObject(3, row[0]);
+                    String row = r.getString(2);
+                    update.setBytes(1, sealing.seal(column, row, sealing.open(column, row, r.getBytes(3))));
+                    update.setObject(2, r.getObject(1));
                     update.addBatch();
+                    rows++;
                 }
-                update.executeBatch();
             }
-            return rows.size();
+            update.executeBatch();
+            return rows;
         }
     }
 
-    private int documentBatch() throws SQLException {
+    /** Seals what a version before sealing stored in plaintext: birth dates, ID numbers, documents. */
+    private int sealPlaintext() {
+        int total = 0;
+        int batch;
+        do {
+            batch = QuarkusTransaction.requiringNew().call(this::plaintextBatch);
+            total += batch;
+        } while (batch > 0);
+        return total;
+    }
+
+    private int plaintextBatch() throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT id, content, sealed FROM application_document"
-                     + " WHERE NOT sealed OR " + String.format(KEY_ID, "content") + " <> ? LIMIT " + DOCUMENT_BATCH + " FOR UPDATE SKIP LOCKED")) {
-            select.setString(1, sealing.activeKeyId());
-            List<Object[]> rows = new ArrayList<>();
-            try (ResultSet r = select.executeQuery()) {
+             PreparedStatement applications = c.prepareStatement("SELECT id, date_of_birth, id_document_number FROM application"
+                     + " WHERE date_of_birth IS NOT NULL OR id_document_number IS NOT NULL LIMIT " + PLAINTEXT_BATCH + " FOR UPDATE SKIP LOCKED");
+             PreparedStatement sealApplication = c.prepareStatement("UPDATE application SET date_of_birth_sealed = coalesce(?, date_of_birth_sealed),"
+                     + " id_document_number_sealed = coalesce(?, id_document_number_sealed), date_of_birth = NULL, id_document_number = NULL WHERE id = ?");
+             PreparedStatement documents = c.prepareStatement("SELECT id, application_id, kind, content FROM application_document"
+                     + " WHERE NOT sealed LIMIT 10 FOR UPDATE SKIP LOCKED");
+             PreparedStatement sealDocument = c.prepareStatement("UPDATE application_document SET content = ?, sealed = true WHERE id = ?")) {
+            List<Object> done = new ArrayList<>();
+            try (ResultSet r = applications.executeQuery()) {
                 while (r.next()) {
-                    byte[] content = r.getBoolean(3) ? sealing.open(r.getBytes(2)) : r.getBytes(2);
-                    rows.add(new Object[] {r.getObject(1), sealing.seal(content)});
+                    UUID id = r.getObject(1, UUID.class);
+                    LocalDate birth = r.getDate(2) == null ? null : r.getDate(2).toLocalDate();
+                    String number = r.getString(3);
+                    sealApplication.setBytes(1, birth == null ? null : sealing.sealDate(SealedColumn.APPLICATION_DATE_OF_BIRTH, id, birth));
+                    sealApplication.setBytes(2, number == null ? null : sealing.sealText(SealedColumn.APPLICATION_ID_DOCUMENT_NUMBER, id, number));
+                    sealApplication.setObject(3, id);
+                    sealApplication.addBatch();
+                    done.add(id);
                 }
             }
-            try (PreparedStatement update = c.prepareStatement("UPDATE application_document SET content = ?, sealed = true WHERE id = ?")) {
-                for (Object[] row : rows) {
-                    update.setBytes(1, (byte[]) row[1]);
-                    update.setObject(2, row[0]);
-                    update.addBatch();
+            sealApplication.executeBatch();
+            try (ResultSet r = documents.executeQuery()) {
+                while (r.next()) {
+                    String row = r.getObject(2, UUID.class) + "/" + r.getString(3);
+                    sealDocument.setBytes(1, sealing.seal(SealedColumn.APPLICATION_DOCUMENT, row, r.getBytes(4)));
+                    sealDocument.setObject(2, r.getObject(1));
+                    sealDocument.addBatch();
+                    done.add(r.getObject(1));
                 }
-                update.executeBatch();
             }
-            return rows.size();
+            sealDocument.executeBatch();
+            return done.size();
         }
     }
 }

@@ -41,7 +41,8 @@ public class OwnershipResource {
                     + "valid for 15 minutes. A new challenge replaces the wallet's earlier ones.")
     @APIResponse(responseCode = "201", description = "The challenge to sign with the wallet.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChallengeAnswer.class)))
     @APIResponse(responseCode = "404", description = "No application with this id and status token, or no such wallet in it.")
-    @APIResponse(responseCode = "409", description = "The application is rejected or approved.")
+    @APIResponse(responseCode = "409", description = "The application is closed (rejected, approved, expired or withdrawn), another application "
+            + "holds the wallet (it proved control first: wallet-already-claimed), or an administrator released it (wallet-released).")
     public Response challenge(
             @PathParam("id") UUID id,
             @PathParam("address") String address,
@@ -57,7 +58,8 @@ public class OwnershipResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProofAnswer.class)))
     @APIResponse(responseCode = "400", description = "A malformed signature, or one not made by this address over the challenge's message.")
     @APIResponse(responseCode = "404", description = "No application with this id and status token, or no such wallet in it.")
-    @APIResponse(responseCode = "409", description = "No challenge issued, or it expired or was used already; or the application is rejected or approved.")
+    @APIResponse(responseCode = "409", description = "No challenge issued, or it expired or was used already; the application is closed; "
+            + "another application holds the wallet (wallet-already-claimed) or an administrator released it (wallet-released).")
     public ProofAnswer prove(
             @PathParam("id") UUID id,
             @PathParam("address") String address,

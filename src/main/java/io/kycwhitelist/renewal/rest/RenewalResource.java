@@ -6,6 +6,7 @@ import io.kycwhitelist.common.problem.Problem;
 import io.kycwhitelist.common.problem.ProblemException;
 import io.kycwhitelist.common.problem.ProblemType;
 import io.kycwhitelist.common.validation.RequestValidator;
+import io.kycwhitelist.intake.DocumentKind;
 import io.kycwhitelist.intake.DocumentSniffer;
 import io.kycwhitelist.renewal.api.RenewalRequest;
 import io.kycwhitelist.renewal.api.RenewalView;
@@ -51,7 +52,7 @@ public class RenewalResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Renew with a new identity document",
             description = "For an approved application whose wallets are whitelisted or expired. Give the new document's details here, "
-                    + "then upload its copy to /renewal/document; a reviewer approves the renewal and the wallets are whitelisted until the "
+                    + "then upload its copy to /renewal/documents/identity; a reviewer approves the renewal and the wallets are whitelisted until the "
                     + "new document's expiry. A document the policy refuses (for example issued by a restricted country) is REJECTED at "
                     + "once, with reasons. Sent again before the upload, it replaces the details.")
     @APIResponse(responseCode = "201", description = "Started: PENDING_DOCUMENT, or REJECTED by the policy.",
@@ -71,20 +72,23 @@ public class RenewalResource {
     }
 
     @PUT
-    @Path("document")
+    @Path("documents/{kind}")
     @Consumes({DocumentSniffer.JPEG, DocumentSniffer.PNG, DocumentSniffer.PDF})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Upload the copy of the new identity document",
-            description = "The raw file as the body, at most 10 MiB, as image/jpeg, image/png or application/pdf; the renewal goes to review.")
-    @APIResponse(responseCode = "200", description = "PENDING_REVIEW.",
+    @Operation(summary = "Upload a document of the renewal",
+            description = "The raw file as the body, at most 10 MiB, as image/jpeg, image/png or application/pdf: the copy of the new identity "
+                    + "document, and fresh `professional-investor-evidence` when the renewal lists it among its missing documents. With every "
+                    + "document in, the renewal goes to review.")
+    @APIResponse(responseCode = "200", description = "IN_REVIEW once every document is in, else PENDING_DOCUMENT with what is missing.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RenewalView.class)))
-    @APIResponse(responseCode = "409", description = "No renewal waits for a document.",
+    @APIResponse(responseCode = "409", description = "No renewal waits for a document, or it does not need this kind.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The document is larger than 10 MiB.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not a JPEG, PNG or PDF, or the content does not match the declared type.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RenewalView uploadRenewalDocument(@PathParam("id") UUID id,
+                              @Parameter(schema = @Schema(enumeration = {"identity", "professional-investor-evidence"})) @PathParam("kind") String kind,
                               @Parameter(description = "The status token from the submission's answer.", required = true) @HeaderParam(STATUS_TOKEN) String statusToken,
                               @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                               @RequestBody(required = true, content = {
@@ -93,7 +97,9 @@ public class RenewalResource {
                                   @Content(mediaType = DocumentSniffer.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))
                               })
                               byte[] content) {
-        return renewals.upload(id, statusToken, contentType, content);
+        DocumentKind documentKind = DocumentKind.fromPathSegment(kind)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "Documents are 'identity' or 'professional-investor-evidence'."));
+        return renewals.upload(id, statusToken, documentKind, contentType, content);
     }
 
     @GET

@@ -7,11 +7,13 @@ import io.agroal.api.AgroalDataSource;
 import io.kycwhitelist.audit.AuditAction;
 import io.kycwhitelist.audit.AuditTrail;
 import io.kycwhitelist.common.Hashes;
+import io.kycwhitelist.common.crypto.SealedColumn;
 import io.kycwhitelist.common.crypto.Sealing;
 import io.kycwhitelist.intake.Application;
 import io.kycwhitelist.intake.ApplicationStatus;
 import io.kycwhitelist.intake.ApplicationWallet;
-import io.kycwhitelist.intake.service.IntakeService;
+import io.kycwhitelist.intake.service.ApplicantPolicy;
+import io.kycwhitelist.intake.service.WalletClaims;
 import io.kycwhitelist.policy.Applicant;
 import io.kycwhitelist.policy.DocumentType;
 import io.kycwhitelist.policy.Flag;
@@ -434,7 +436,7 @@ public class Rescreening {
         }
 
         Subject subject(Sealing sealing, Function<String, List<String>> strings) {
-            Applicant.Person person = new Applicant.Person(dateOfBirth == null ? null : sealing.openDate(dateOfBirth),
+            Applicant.Person person = new Applicant.Person(sealing.openDate(SealedColumn.APPLICATION_DATE_OF_BIRTH, applicationId, dateOfBirth),
                     strings.apply(citizenships), residence, subdivision, strings.apply(taxResidences), usPermanentResident,
                     DocumentType.valueOf(documentType), documentCountry);
             Applicant.Organization organization = "ORGANIZATION".equals(applicantType) ? new Applicant.Organization(incorporation, placeOfBusiness) : null;
@@ -456,7 +458,7 @@ public class Rescreening {
         ScreeningService.Screened screened = screening.screen(new ScreeningService.Subjects(
                 screenNames ? subject.name() : null, subject.applicant().person().dateOfBirth(),
                 screenNames ? subject.organisation() : null, List.of(subject.wallet())));
-        PolicyDecision decision = IntakeService.withScreening(policy.evaluate(subject.applicant(), today), screened);
+        PolicyDecision decision = ApplicantPolicy.withScreening(policy.evaluate(subject.applicant(), today), screened);
         return decision.rejected() || screened.potentialNameMatch() ? new Finding(subject, decision, screened) : null;
     }
 
@@ -557,7 +559,7 @@ public class Rescreening {
                 app.status = ApplicationStatus.REJECTED;
                 app.reasons = new ArrayList<>(decision.reasons());
                 app.policyVersion = decision.policyVersion();
-                app.wallets.forEach(w -> w.claimed = false);
+                WalletClaims.releaseAll(app);
                 audit.record(AuditTrail.SYSTEM, AuditAction.AUTO_REJECTED, app.id, decision.policyVersion(),
                         run + ": " + decision.reasons().stream().map(Reason::label).collect(Collectors.joining(",")), now);
             }

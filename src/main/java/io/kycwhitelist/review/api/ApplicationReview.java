@@ -7,7 +7,9 @@ import io.kycwhitelist.intake.Chain;
 import io.kycwhitelist.intake.api.ReasonView;
 import io.kycwhitelist.policy.DocumentType;
 import io.kycwhitelist.policy.Flag;
+import io.kycwhitelist.intake.ApplicationWallet;
 import io.kycwhitelist.review.Decision;
+import io.kycwhitelist.review.ReviewDecision;
 import io.kycwhitelist.screening.ListSource;
 import io.kycwhitelist.screening.service.SanctionsHit;
 import io.kycwhitelist.screening.SanctionsList;
@@ -62,7 +64,20 @@ public record ApplicationReview(
             @Schema(description = "The applicant proved control with a signed challenge.") boolean proven,
             Instant provenAt,
             @Schema(description = "The message that was signed.") String signedMessage,
-            String signature) {}
+            String signature,
+            @Schema(description = "The application holds the address: it is whitelisted when the application is approved. Only held wallets are.")
+            boolean held,
+            @Schema(description = "Another application holds the address (its applicant proved control first), or an administrator released it "
+                    + "from this one: it is not whitelisted with this application.") boolean taken,
+            @Schema(description = "When, by whom and why an administrator (or the erasure) released the claim.") Instant releasedAt,
+            String releasedBy,
+            String releaseReason) {
+
+        public static Wallet of(ApplicationWallet w, boolean taken) {
+            return new Wallet(w.chain, w.address, w.proven(), w.provenAt, w.proofMessage, w.proofSignature, w.claimed, taken,
+                    w.releasedAt, w.releasedBy, w.releaseReason);
+        }
+    }
 
     @Schema(name = "ReviewDocument")
     public record Document(
@@ -93,5 +108,10 @@ public record ApplicationReview(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ReviewDecision")
-    public record DecisionView(String reviewer, Decision decision, String reason, String policyVersion, Instant decidedAt) {}
+    public record DecisionView(String reviewer, Decision decision, String reason, String policyVersion, Instant decidedAt) {
+
+        public static DecisionView of(ReviewDecision d) {
+            return new DecisionView(d.reviewer, d.decision, d.reason, d.policyVersion, d.decidedAt);
+        }
+    }
 }

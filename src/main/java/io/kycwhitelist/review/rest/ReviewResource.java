@@ -3,6 +3,7 @@ package io.kycwhitelist.review.rest;
 import io.kycwhitelist.common.problem.Problem;
 import io.kycwhitelist.common.problem.ProblemException;
 import io.kycwhitelist.common.problem.ProblemType;
+import io.kycwhitelist.common.security.Actor;
 import io.kycwhitelist.common.security.Roles;
 import io.kycwhitelist.common.validation.RequestValidator;
 import io.kycwhitelist.intake.ApplicationStatus;
@@ -119,13 +120,15 @@ public class ReviewResource {
     @APIResponse(responseCode = "200", description = "Decided; the new ETag is in the header.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationReview.class)))
     @APIResponse(responseCode = "404", description = "No application with this id.")
-    @APIResponse(responseCode = "403", description = "The same reviewer approving twice, or a token without the reviewer role.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The application awaits no decision, or an approval while possible sanctions matches are open or of an applicant the policy in force restricts.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The same reviewer (the token's issuer and subject) approving twice, a token without the "
+            + "reviewer role, or one without a subject.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The application awaits no decision, or an approval while possible sanctions matches are "
+            + "open, of an applicant the policy in force restricts, or of an application that holds none of its wallets.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Someone else changed the application.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "No If-Match.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response decide(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, DecisionRequest request) {
         DecisionRequest.validate(request, validator);
-        ReviewService.Reviewed reviewed = review.decide(id, ifMatch, request, token.getName());
+        ReviewService.Reviewed reviewed = review.decide(id, ifMatch, request, Actor.of(token));
         return Response.ok(reviewed.review()).header(HttpHeaders.ETAG, reviewed.etag()).build();
     }
 
@@ -149,7 +152,7 @@ public class ReviewResource {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "A JSON body with the reason is required.");
         }
         RequestValidator.failIfAny(validator.violations(request));
-        ReviewService.Reviewed reviewed = review.dismissHit(id, hitId, ifMatch, request.reason(), token.getName());
+        ReviewService.Reviewed reviewed = review.dismissHit(id, hitId, ifMatch, request.reason(), Actor.of(token));
         return Response.ok(reviewed.review()).header(HttpHeaders.ETAG, reviewed.etag()).build();
     }
 }

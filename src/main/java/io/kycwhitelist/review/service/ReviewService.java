@@ -2,7 +2,7 @@ package io.kycwhitelist.review.service;
 
 import io.kycwhitelist.audit.AuditAction;
 import io.kycwhitelist.audit.AuditTrail;
-import io.kycwhitelist.common.crypto.Sealing;
+import io.kycwhitelist.common.security.Actor;
 import io.kycwhitelist.common.problem.ProblemException;
 import io.kycwhitelist.common.problem.ProblemType;
 import io.kycwhitelist.intake.Application;
@@ -11,11 +11,14 @@ import io.kycwhitelist.intake.ApplicationStatus;
 import io.kycwhitelist.intake.ApplicationWallet;
 import io.kycwhitelist.intake.DocumentKind;
 import io.kycwhitelist.intake.api.ReasonView;
-import io.kycwhitelist.intake.service.IntakeService;
+import io.kycwhitelist.intake.service.ApplicantPolicy;
+import io.kycwhitelist.intake.service.SealedFields;
+import io.kycwhitelist.intake.service.WalletClaims;
 import io.kycwhitelist.policy.PolicyDecision;
 import io.kycwhitelist.policy.PolicyInForce;
 import io.kycwhitelist.policy.Reason;
 import io.kycwhitelist.review.Decision;
+import io.kycwhitelist.review.FourEyes;
 import io.kycwhitelist.review.ReviewDecision;
 import io.kycwhitelist.review.api.ApplicationReview;
 import io.kycwhitelist.review.api.DecisionRequest;
@@ -58,13 +61,15 @@ public class ReviewService {
     private final OutboxPublisher publisher;
     private final ScreeningService screening;
     private final MeterRegistry metrics;
-    private final Sealing sealing;
+    private final SealedFields sealed;
+    private final WalletClaims claims;
     private final PolicyInForce policies;
 
-    ReviewService(AuditTrail audit, OutboxPublisher publisher, ScreeningService screening, MeterRegistry metrics, Sealing sealing,
-                  PolicyInForce policies) {
+    ReviewService(AuditTrail audit, OutboxPublisher publisher, ScreeningService screening, MeterRegistry metrics, SealedFields sealed,
+                  WalletClaims claims, PolicyInForce policies) {
         this.policies = policies;
-        this.sealing = sealing;
+        this.sealed = sealed;
+        this.claims = claims;
         this.metrics = metrics;
         this.audit = audit;
         this.publisher = publisher;
@@ -107,7 +112,7 @@ public class ReviewService {
         find(id, false);
         ApplicationDocument document = ApplicationDocument.<ApplicationDocument>find("applicationId = ?1 and kind = ?2", id, kind).firstResultOptional()
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "This application has no " + kind.pathSegment() + " document."));
-        return new StoredDocument(document.contentType, document.sealed ? sealing.open(document.content) : document.content);
+        return new StoredDocument(document.contentType, sealed.content(document));
     }
 
     /**
@@ -115,7 +120,7 @@ public class ReviewService {
      *
      * @param ifMatch the ETag the reviewer saw; null answers 428
      */
-    public Reviewed decide(UUID id, String ifMatch, DecisionRequest request, String reviewer) {
+    public Reviewed decide(UUID id, String ifMatch, DecisionRequest request, Actor reviewer) {
         Reviewed reviewed = QuarkusTransaction.requiringNew().call(() -> decideInTransaction(id, ifMatch, request, reviewer));
         metrics.counter("kyc.review.decisions", "decision", request.decision().name(), "result", reviewed.review().status().name()).increment();
         if (reviewed.review().status() == ApplicationStatus.APPROVED) {
@@ -129,13 +134,13 @@ public class ReviewService {
      * decision it applies only to the state the reviewer saw (If-Match).
      */
     @Transactional
-    public Reviewed dismissHit(UUID id, UUID hitId, String ifMatch, String reason, String reviewer) {
+    public Reviewed dismissHit(UUID id, UUID hitId, String ifMatch, String reason, Actor reviewer) {
         Application app = lockedAsSeen(id, ifMatch, "dismiss a hit");
-        if (app.status == ApplicationStatus.APPROVED || app.status == ApplicationStatus.REJECTED) {
+        if (app.status.closed()) {
             throw new ProblemException(ProblemType.APPLICATION_STATE_CONFLICT, "This application is " + app.status + "; its evidence is final.");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        screening.dismiss(app.id, hitId, reason, reviewer, app.policyVersion, now);
+        screening.dismiss(app.id, hitId, reason, reviewer.name(), app.policyVersion, now);
         app.updatedAt = now; // a new version: an approval must have seen the dismissal
         Application.getEntityManager().flush();
         LOG.infof("Application %s: a sanctions hit dismissed by a reviewer", app.id);
@@ -145,18 +150,11 @@ public class ReviewService {
     /** The application, locked, if the caller saw its current version (If-Match). */
     private static Application lockedAsSeen(UUID id, String ifMatch, String what) {
         Application app = find(id, true);
-        if (ifMatch == null) {
-            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
-                    "Send the application's ETag in If-Match, so that you never " + what + " on a state you did not see.");
-        }
-        if (!ifMatch.trim().equals(etag(app)) && !ifMatch.trim().equals("W/" + etag(app))) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                    "Someone else changed this application since it was loaded. Reload it and " + what + " again.");
-        }
+        FourEyes.requireSeen(ifMatch, app.version, "application", what);
         return app;
     }
 
-    private Reviewed decideInTransaction(UUID id, String ifMatch, DecisionRequest request, String reviewer) {
+    private Reviewed decideInTransaction(UUID id, String ifMatch, DecisionRequest request, Actor reviewer) {
         Application app = lockedAsSeen(id, ifMatch, "decide");
         if (!app.status.awaitsDecision()) {
             throw new ProblemException(ProblemType.APPLICATION_STATE_CONFLICT, "This application is " + app.status + "; it awaits no decision.");
@@ -166,43 +164,38 @@ public class ReviewService {
                     "This application has possible sanctions matches that no reviewer has dismissed. Dismiss each false positive "
                             + "with a reason, or reject the application.");
         }
-        List<ReviewDecision> earlier = ReviewDecision.of(app.id);
-        if (request.decision() == Decision.APPROVE && earlier.stream().anyMatch(d -> d.decision == Decision.APPROVE && d.reviewer.equals(reviewer))) {
-            throw new ProblemException(ProblemType.FORBIDDEN,
-                    "You approved this application already; four eyes: the second approval must come from another reviewer.");
+        if (request.decision() == Decision.APPROVE) {
+            FourEyes.refuseRepeatedApproval(ReviewDecision.of(app.id), reviewer, "application");
         }
         // Decided under the policy in force now, which may be newer than the one that took the
         // application in: an applicant it restricts cannot be approved.
-        PolicyDecision inForce = policies.current().evaluate(IntakeService.applicant(app,
-                app.dateOfBirthSealed == null ? null : sealing.openDate(app.dateOfBirthSealed), app.idDocumentType, app.idDocumentIssuingCountry),
-                LocalDate.now(ZoneOffset.UTC));
+        PolicyDecision inForce = policies.current().evaluate(ApplicantPolicy.applicant(app,
+                sealed.dateOfBirth(app), app.idDocumentType, app.idDocumentIssuingCountry), LocalDate.now(ZoneOffset.UTC));
         if (request.decision() == Decision.APPROVE && inForce.rejected()) {
             throw new ProblemException(ProblemType.APPLICATION_STATE_CONFLICT, "The policy in force (" + inForce.policyVersion()
                     + ") restricts this applicant: " + inForce.reasons().stream().map(Reason::label).collect(Collectors.joining(", "))
                     + ". Reject the application.");
         }
+        List<ApplicationWallet> held = app.wallets.stream().filter(w -> w.claimed).toList();
+        if (request.decision() == Decision.APPROVE && held.isEmpty()) {
+            throw new ProblemException(ProblemType.APPLICATION_STATE_CONFLICT,
+                    "This application holds none of its wallets any more (each was released): there is nothing to whitelist. Reject it.");
+        }
         String policyVersion = inForce.policyVersion();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        ReviewDecision decision = new ReviewDecision();
-        decision.applicationId = app.id;
-        decision.reviewer = reviewer;
-        decision.decision = request.decision();
-        decision.reason = request.reason();
-        decision.policyVersion = policyVersion;
-        decision.decidedAt = now;
-        decision.persist();
+        FourEyes.decision(app.id, null, reviewer, request.decision(), request.reason(), policyVersion, now).persist();
         if (request.decision() == Decision.REJECT) {
             app.status = ApplicationStatus.REJECTED;
-            app.wallets.forEach(w -> w.claimed = false);
-            audit.record(reviewer, AuditAction.REJECTED, app.id, policyVersion, request.reason(), now);
-        } else if (app.status == ApplicationStatus.PENDING_REVIEW && approvalsRequired(app) > 1) {
+            WalletClaims.releaseAll(app);
+            audit.record(reviewer.name(), AuditAction.REJECTED, app.id, policyVersion, request.reason(), now);
+        } else if (app.status == ApplicationStatus.PENDING_REVIEW && FourEyes.approvalsRequired(app.flags) > 1) {
             app.status = ApplicationStatus.PENDING_SECOND_APPROVAL;
-            audit.record(reviewer, AuditAction.FIRST_APPROVAL, app.id, policyVersion, request.reason(), now);
+            audit.record(reviewer.name(), AuditAction.FIRST_APPROVAL, app.id, policyVersion, request.reason(), now);
         } else {
             app.status = ApplicationStatus.APPROVED;
-            audit.record(reviewer, AuditAction.APPROVED, app.id, policyVersion, request.reason(), now);
+            audit.record(reviewer.name(), AuditAction.APPROVED, app.id, policyVersion, request.reason(), now);
             Instant expiresAt = app.idDocumentExpiry.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-            for (ApplicationWallet wallet : app.wallets) {
+            for (ApplicationWallet wallet : held) {
                 OutboxEvent event = OutboxEvent.of(ChangeType.WHITELIST_ACTIVATED, wallet.chain, wallet.address, app.id, expiresAt, null, now);
                 event.ownershipProven = wallet.proven();
                 event.persist();
@@ -214,10 +207,6 @@ public class ReviewService {
         return new Reviewed(view(app), etag(app));
     }
 
-    private static int approvalsRequired(Application app) {
-        return app.flags.isEmpty() ? 1 : 2;
-    }
-
     private static Application find(UUID id, boolean lock) {
         Application app = lock ? Application.findById(id, LockModeType.PESSIMISTIC_WRITE) : Application.findById(id);
         if (app == null) {
@@ -227,7 +216,7 @@ public class ReviewService {
     }
 
     static String etag(Application app) {
-        return "\"" + app.version + "\"";
+        return FourEyes.etag(app.version);
     }
 
     private static QueuePage.Item item(Application app) {
@@ -242,25 +231,25 @@ public class ReviewService {
         List<ApplicationReview.Document> documents = ApplicationDocument.<ApplicationDocument>find("applicationId = ?1 order by kind", app.id).stream()
                 .map(d -> new ApplicationReview.Document(d.kind.pathSegment(), d.contentType, d.sizeBytes, d.sha256, d.uploadedAt))
                 .toList();
-        List<ApplicationReview.DecisionView> decisions = ReviewDecision.of(app.id).stream()
-                .map(d -> new ApplicationReview.DecisionView(d.reviewer, d.decision, d.reason, d.policyVersion, d.decidedAt))
-                .toList();
+        List<ApplicationReview.DecisionView> decisions = ReviewDecision.of(app.id).stream().map(ApplicationReview.DecisionView::of).toList();
+        List<ApplicationWallet> taken = claims.taken(app);
         return new ApplicationReview(app.id, app.status, app.applicantType,
-                new ApplicationReview.Person(app.fullLegalName, app.dateOfBirthSealed == null ? null : sealing.openDate(app.dateOfBirthSealed), app.citizenships, app.countryOfResidence,
+                new ApplicationReview.Person(app.fullLegalName, sealed.dateOfBirth(app), app.citizenships, app.countryOfResidence,
                         app.residenceSubdivision, app.taxResidences, app.usPermanentResident,
-                        new ApplicationReview.IdDocument(app.idDocumentType, app.idDocumentNumberSealed == null ? null : sealing.openText(app.idDocumentNumberSealed), app.idDocumentIssuingCountry, app.idDocumentExpiry)),
+                        new ApplicationReview.IdDocument(app.idDocumentType, sealed.idDocumentNumber(app), app.idDocumentIssuingCountry, app.idDocumentExpiry)),
                 app.organizationLegalName == null ? null : new ApplicationReview.Organization(app.organizationLegalName, app.registrationNumber,
                         app.countryOfIncorporation, app.principalPlaceOfBusiness),
                 app.email, app.professionalInvestor,
-                app.wallets.stream().map(w -> new ApplicationReview.Wallet(w.chain, w.address, w.proven(), w.provenAt, w.proofMessage, w.proofSignature)).toList(),
+                app.wallets.stream().map(w -> ApplicationReview.Wallet.of(w, taken.contains(w))).toList(),
                 app.notUsPerson, app.termsVersion,
                 app.reasons.stream().map(ReasonView::of).toList(), List.copyOf(app.flags), app.policyVersion,
-                documents, approvalsRequired(app), decisions, sanctions(app), app.erasedAt, app.createdAt, app.updatedAt);
+                documents, FourEyes.approvalsRequired(app.flags), decisions, sanctions(app.id), app.erasedAt, app.createdAt, app.updatedAt);
     }
 
-    private static ApplicationReview.Sanctions sanctions(Application app) {
-        return SanctionsScreening.latest(app.id)
-                .map(s -> new ApplicationReview.Sanctions(s.screenedAt, s.threshold, s.lists, SanctionsHit.of(app.id).stream()
+    /** The latest sanctions screening of an application (or of its renewal) with every hit recorded for it. */
+    public static ApplicationReview.Sanctions sanctions(UUID applicationId) {
+        return SanctionsScreening.latest(applicationId)
+                .map(s -> new ApplicationReview.Sanctions(s.screenedAt, s.threshold, s.lists, SanctionsHit.of(applicationId).stream()
                         .map(h -> new ApplicationReview.Hit(h.id, h.subject, h.screenedValue, h.list, h.entryId, h.matchedName, h.score,
                                 h.why, h.entry, h.dismissedBy, h.dismissalReason, h.dismissedAt))
                         .toList()))

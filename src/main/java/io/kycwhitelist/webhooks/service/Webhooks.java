@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kycwhitelist.common.Retries;
 import io.kycwhitelist.common.config.KycConfig;
+import io.kycwhitelist.common.crypto.SealedColumn;
 import io.kycwhitelist.common.crypto.Sealing;
 import io.kycwhitelist.common.problem.Problem.FieldError;
 import io.kycwhitelist.common.problem.ProblemException;
@@ -19,12 +20,20 @@ import io.kycwhitelist.whitelist.WhitelistChange;
 import io.kycwhitelist.whitelist.WhitelistSink;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -51,13 +60,18 @@ public class Webhooks implements WhitelistSink {
     private final KycConfig.Webhooks config;
     private final Sealing sealing;
     private final ObjectMapper json;
+    private final WebhookTargets targets;
     private final HttpClient http;
 
-    Webhooks(KycConfig config, Sealing sealing, ObjectMapper json) {
+    Webhooks(KycConfig config, Sealing sealing, ObjectMapper json, WebhookTargets targets, Vertx vertx) {
         this.config = config.webhooks();
         this.sealing = sealing;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(this.config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.targets = targets;
+        int timeout = (int) this.config.timeout().toMillis();
+        // no redirects (the default), no connection kept: each delivery connects to the address just checked
+        this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(timeout).setIdleTimeout(timeout)
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS).setKeepAlive(false).setVerifyHost(true));
     }
 
     @Transactional
@@ -73,10 +87,15 @@ public class Webhooks implements WhitelistSink {
             errors.add(new FieldError("url", config.allowHttp() ? "must be an absolute http or https URL" : "must be an https URL"));
         }
         RequestValidator.failIfAny(errors);
+        try {
+            targets.vet(uri);
+        } catch (WebhookTargets.Refused refused) {
+            RequestValidator.failIfAny(List.of(new FieldError("url", "cannot be used: " + refused.getMessage())));
+        }
         WebhookEndpoint endpoint = new WebhookEndpoint();
         endpoint.id = UUID.randomUUID();
         endpoint.url = request.url();
-        endpoint.secretSealed = sealing.sealText(request.secret());
+        endpoint.secretSealed = sealing.sealText(SealedColumn.WEBHOOK_SECRET, endpoint.id, request.secret());
         endpoint.eventTypes = List.copyOf(request.eventTypes());
         endpoint.createdBy = admin;
         endpoint.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -220,25 +239,42 @@ public class Webhooks implements WhitelistSink {
         return false;
     }
 
-    /** Null when delivered, else what went wrong. */
+    /**
+     * Null when delivered, else what went wrong, in words that say nothing of the network behind the
+     * endpoint (the admin API shows them): the endpoint is checked again, and the connection goes to
+     * the address that was checked.
+     */
     private String attempt(WebhookEndpoint endpoint, WebhookDelivery delivery) {
-        long timestamp = Instant.now().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.url))
-                .timeout(config.timeout())
-                .header("Content-Type", "application/json")
-                .header("X-KYC-Event-Id", delivery.eventId.toString())
-                .header("X-KYC-Event-Type", delivery.eventType)
-                .header(WebhookSignature.HEADER, WebhookSignature.header(sealing.openText(endpoint.secretSealed), timestamp, delivery.payload))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload))
-                .build();
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() / 100 == 2 ? null : "answered " + response.statusCode();
+            WebhookTargets.Target target = targets.vet(URI.create(endpoint.url));
+            String signature = WebhookSignature.header(sealing.openText(SealedColumn.WEBHOOK_SECRET, endpoint.id, endpoint.secretSealed),
+                    Instant.now().getEpochSecond(), delivery.payload);
+            String path = target.uri().getRawPath() == null || target.uri().getRawPath().isEmpty() ? "/" : target.uri().getRawPath();
+            RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
+                    .setServer(SocketAddress.inetSocketAddress(target.port(), target.address().getHostAddress()))
+                    .setHost(target.uri().getHost()).setPort(target.port()).setSsl(target.https())
+                    .setURI(target.uri().getRawQuery() == null ? path : path + "?" + target.uri().getRawQuery())
+                    .setIdleTimeout(config.timeout().toMillis())
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("X-KYC-Event-Id", delivery.eventId.toString())
+                    .putHeader("X-KYC-Event-Type", delivery.eventType)
+                    .putHeader(WebhookSignature.HEADER, signature);
+            int status = http.request(options).compose(request -> request.send(Buffer.buffer(delivery.payload)))
+                    .map(HttpClientResponse::statusCode)
+                    .toCompletionStage().toCompletableFuture().get(config.timeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+            return status / 100 == 2 ? null : "answered " + status;
+        } catch (WebhookTargets.Refused refused) {
+            return "not sent: " + refused.getMessage();
+        } catch (IllegalStateException unopened) {
+            LOG.errorf("Webhook endpoint %s: its signing secret does not open (is its key still in kyc.encryption.keys?)", endpoint.id);
+            return "not sent: the endpoint's signing secret cannot be opened";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
-        } catch (Exception e) {
-            return e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
+        } catch (TimeoutException e) {
+            return "timed out";
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof javax.net.ssl.SSLException ? "TLS handshake failed" : "connection failed or timed out";
         }
     }
 }

@@ -3,6 +3,7 @@ package io.kycwhitelist.whitelist.rest;
 import io.kycwhitelist.common.Ethereum;
 import io.kycwhitelist.common.problem.ProblemException;
 import io.kycwhitelist.common.problem.ProblemType;
+import io.kycwhitelist.common.security.Actor;
 import io.kycwhitelist.common.security.Roles;
 import io.kycwhitelist.common.validation.RequestValidator;
 import io.kycwhitelist.whitelist.WhitelistAdministration;
@@ -84,7 +85,7 @@ public class AdminWhitelistResource {
         }
         RequestValidator.failIfAny(Ethereum.addressErrors(address, "address"));
         RequestValidator.failIfAny(validator.violations(request));
-        ReinstatementView view = administration.reinstate(Ethereum.normalized(address), request.reason(), token.getName());
+        ReinstatementView view = administration.reinstate(Ethereum.normalized(address), request.reason(), Actor.of(token));
         return Response.status(view.confirmed() ? Response.Status.OK : Response.Status.ACCEPTED).entity(view).build();
     }
 

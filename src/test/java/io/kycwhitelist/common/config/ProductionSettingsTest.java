@@ -25,12 +25,21 @@ class ProductionSettingsTest {
         assertFalse(ProductionSettings.isProduction(props("kyc.local-database.enabled", "true"), Map.of()));
         assertFalse(ProductionSettings.isProduction(props(), Map.of("QUARKUS_PROFILE", "staging")));
         assertFalse(ProductionSettings.isProduction(props("quarkus.profile", "dev"), Map.of()));
+        assertFalse(ProductionSettings.isProduction(props(), Map.of("QUARKUS_PROFILE", "production")));
+    }
+
+    @Test
+    void productionAmongOtherProfilesIsStillProduction() {
+        assertTrue(ProductionSettings.isProduction(props(), Map.of("QUARKUS_PROFILE", "prod,eu")));
+        assertTrue(ProductionSettings.isProduction(props("quarkus.profile", "eu, prod"), Map.of()));
+        assertFalse(ProductionSettings.isProduction(props("quarkus.profile", "dev,eu"), Map.of()));
     }
 
     @Test
     void everyMissingSettingIsNamedByItsEnvironmentVariable() {
         assertEquals(List.of("QUARKUS_DATASOURCE_USERNAME (quarkus.datasource.username)", "KYC_STATUS_TOKEN_SECRET (kyc.status-token.secret)",
-                        "MP_JWT_VERIFY_ISSUER (mp.jwt.verify.issuer)", "KYC_ENCRYPTION_ACTIVE_KEY (kyc.encryption.active-key)"),
+                        "MP_JWT_VERIFY_ISSUER (mp.jwt.verify.issuer)", "MP_JWT_VERIFY_AUDIENCES (mp.jwt.verify.audiences)",
+                        "KYC_ENCRYPTION_ACTIVE_KEY (kyc.encryption.active-key)"),
                 ProductionSettings.missing(props("quarkus.datasource.password", "p", "mp.jwt.verify.publickey.location", "https://idp/jwks",
                                 "kyc.encryption.keys", "k1:AAAA"),
                         Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://db/kyc", "KYC_STATUS_TOKEN_SECRET", " ")));
@@ -42,7 +51,7 @@ class ProductionSettingsTest {
                 "QUARKUS_DATASOURCE_JDBC_URL", "u", "QUARKUS_DATASOURCE_USERNAME", "u",
                 "QUARKUS_DATASOURCE_PASSWORD", "p", "KYC_STATUS_TOKEN_SECRET", "s".repeat(32),
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "/etc/kyc/issuer.pem", "MP_JWT_VERIFY_ISSUER", "https://idp.example",
-                "KYC_ENCRYPTION_KEYS", "k1:...", "KYC_ENCRYPTION_ACTIVE_KEY", "k1")));
+                "MP_JWT_VERIFY_AUDIENCES", "kyc-whitelist", "KYC_ENCRYPTION_KEYS", "k1:...", "KYC_ENCRYPTION_ACTIVE_KEY", "k1")));
     }
 
     @Test
@@ -51,7 +60,7 @@ class ProductionSettingsTest {
                 "QUARKUS_DATASOURCE_JDBC_URL", "u", "QUARKUS_DATASOURCE_USERNAME", "u",
                 "QUARKUS_DATASOURCE_PASSWORD", "p", "KYC_STATUS_TOKEN_SECRET", "s".repeat(32),
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "/etc/kyc/issuer.pem", "MP_JWT_VERIFY_ISSUER", "https://idp.example",
-                "KYC_ENCRYPTION_KEYS", "k1:...", "KYC_ENCRYPTION_ACTIVE_KEY", "k1");
+                "MP_JWT_VERIFY_AUDIENCES", "kyc-whitelist", "KYC_ENCRYPTION_KEYS", "k1:...", "KYC_ENCRYPTION_ACTIVE_KEY", "k1");
         assertEquals(List.of(), ProductionSettings.missing(props("kyc.chain.enabled", "false"), base));
         assertEquals(List.of("KYC_CHAIN_CHAIN_ID (kyc.chain.chain-id)", "KYC_CHAIN_OPERATOR_KEY (kyc.chain.operator-key)"),
                 ProductionSettings.missing(props("kyc.chain.enabled", "true", "kyc.chain.rpc-url", "https://node.example",

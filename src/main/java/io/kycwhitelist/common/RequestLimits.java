@@ -4,30 +4,37 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kycwhitelist.common.problem.ProblemType;
 import io.kycwhitelist.common.problem.RouteProblems;
 import io.kycwhitelist.intake.DocumentSniffer;
-import io.kycwhitelist.intake.service.IntakeService;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Refuses request bodies over their limit before they are read, as problem documents: 64 KiB
- * for JSON (and anything else), 10 MiB for documents. A body must declare its Content-Length, so
- * the limit holds without reading it. Runs first on the HTTP router, ahead of every endpoint.
+ * The size limits of a request, answered as problem documents before anything else runs on the
+ * HTTP router: the request line ({@value #REQUEST_LINE_MAX_BYTES} bytes, 414), the headers
+ * ({@value #HEADERS_MAX_BYTES} bytes, 431), the body (64 KiB for JSON and anything else, 10 MiB for
+ * documents, 413). A body must declare its Content-Length, so the limit holds without reading it.
+ * The HTTP server's own limits (quarkus.http.limits) are set well above these, so that the service
+ * answers in its own words; only a request beyond those (or bytes that are not HTTP) is refused by
+ * the server itself, without a body.
  */
 @ApplicationScoped
-public class BodyLimits {
+public class RequestLimits {
 
     public static final long JSON_MAX_BYTES = 64 * 1024;
+    public static final int DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
+    public static final int REQUEST_LINE_MAX_BYTES = 4096;
+    public static final int HEADERS_MAX_BYTES = 20 * 1024;
     private static final Set<String> DOCUMENT_TYPES = Set.of(DocumentSniffer.JPEG, DocumentSniffer.PNG, DocumentSniffer.PDF);
     private static final Set<HttpMethod> METHODS_WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     private final ObjectMapper json;
 
-    BodyLimits(ObjectMapper json) {
+    RequestLimits(ObjectMapper json) {
         this.json = json;
     }
 
@@ -36,12 +43,25 @@ public class BodyLimits {
     }
 
     private void limit(RoutingContext ctx) {
+        int line = ctx.request().method().name().length() + ctx.request().uri().length() + " HTTP/1.1".length() + 1;
+        if (line > REQUEST_LINE_MAX_BYTES) {
+            refuse(ctx, ProblemType.URI_TOO_LONG, "The request line may be at most " + REQUEST_LINE_MAX_BYTES + " bytes; this one is " + line + ".");
+            return;
+        }
+        int headers = 0;
+        for (Map.Entry<String, String> header : ctx.request().headers()) {
+            headers += header.getKey().length() + header.getValue().length() + 4;
+        }
+        if (headers > HEADERS_MAX_BYTES) {
+            refuse(ctx, ProblemType.HEADERS_TOO_LARGE, "The request's headers may be at most " + HEADERS_MAX_BYTES + " bytes; these are " + headers + ".");
+            return;
+        }
         if (!METHODS_WITH_BODY.contains(ctx.request().method())) {
             ctx.next();
             return;
         }
         boolean document = DOCUMENT_TYPES.contains(DocumentSniffer.baseType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE)));
-        long limit = document ? IntakeService.MAX_DOCUMENT_BYTES : JSON_MAX_BYTES;
+        long limit = document ? DOCUMENT_MAX_BYTES : JSON_MAX_BYTES;
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {
             if (ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
@@ -71,5 +91,4 @@ public class BodyLimits {
         // The unread body is not drained: close the connection after answering.
         ctx.response().putHeader(HttpHeaders.CONNECTION, "close").end(body);
     }
-
 }

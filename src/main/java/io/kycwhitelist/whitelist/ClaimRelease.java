@@ -1,0 +1,64 @@
+package io.kycwhitelist.whitelist;
+
+import io.kycwhitelist.audit.AuditAction;
+import io.kycwhitelist.audit.AuditTrail;
+import io.kycwhitelist.common.problem.ProblemException;
+import io.kycwhitelist.common.problem.ProblemType;
+import io.kycwhitelist.intake.Application;
+import io.kycwhitelist.intake.ApplicationWallet;
+import io.kycwhitelist.intake.service.WalletClaims;
+import io.kycwhitelist.whitelist.api.ReleasedClaimView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import org.jboss.logging.Logger;
+
+/**
+ * An administrator releases the claim an application holds on a wallet, with a reason (audited):
+ * the address is free for another application, and the wallet is out of this one for good. A
+ * claim behind a whitelisted address (ACTIVE or SUSPENDED, or on its way to ACTIVE) is not
+ * released: the address is revoked first.
+ */
+@ApplicationScoped
+public class ClaimRelease {
+
+    private static final Logger LOG = Logger.getLogger(ClaimRelease.class);
+
+    private final AuditTrail audit;
+
+    ClaimRelease(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    /** Call with a valid address. */
+    @Transactional
+    public ReleasedClaimView release(String address, String reason, String admin) {
+        String key = address.toLowerCase(Locale.ROOT);
+        ApplicationWallet held = ApplicationWallet.<ApplicationWallet>find("addressKey = ?1 and claimed = true", key).firstResult();
+        if (held == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "No application holds this address.");
+        }
+        Application app = Application.findById(held.application.id, LockModeType.PESSIMISTIC_WRITE);
+        WhitelistEntry entry = WhitelistEntry.findById(key, LockModeType.PESSIMISTIC_WRITE);
+        ApplicationWallet wallet = app.wallets.stream().filter(w -> w.addressKey.equals(key)).findFirst().orElseThrow();
+        if (!wallet.claimed) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "No application holds this address.");
+        }
+        boolean listed = entry != null && entry.applicationId.equals(app.id)
+                && (entry.status == WhitelistStatus.ACTIVE || entry.status == WhitelistStatus.SUSPENDED);
+        boolean activating = OutboxEvent.count("publishedAt is null and lower(address) = ?1 and type = ?2", key, ChangeType.WHITELIST_ACTIVATED) > 0;
+        if (listed || activating) {
+            throw new ProblemException(ProblemType.WALLET_WHITELISTED, "This address is whitelisted by the application that holds it"
+                    + (listed ? " (" + entry.status + ")" : "") + ": revoke it first, then release the claim.");
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        WalletClaims.release(wallet, admin, reason, now);
+        app.updatedAt = now; // reviewers deciding it must see the wallet go (If-Match)
+        audit.record(admin, AuditAction.WALLET_CLAIM_RELEASED, app.id, wallet.address, app.policyVersion, reason, now);
+        LOG.infof("Application %s: the claim on a wallet released by an administrator", app.id);
+        return new ReleasedClaimView(wallet.address, app.id, admin, reason, now);
+    }
+}
