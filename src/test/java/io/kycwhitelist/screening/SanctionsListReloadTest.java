@@ -179,11 +179,13 @@ class SanctionsListReloadTest {
         Eventually.until("this instance follows the reload", Duration.ofSeconds(15), () -> (int) inForce().path("lists[0].entries") == before + 1);
     }
 
-    @Test
-    void anExpiredHolderListedMeanwhileCannotBeRenewed() throws Exception {
+    record Holder(String id, String token, String wallet) {}
+
+    /** An approved applicant of this name and birth date whose entry expired (an expired entry is not re-screened: a renewal must screen). */
+    Holder expiredHolder(String name, String dateOfBirth) throws Exception {
         Map<String, Object> body = individual();
-        body.put("fullLegalName", "Evander Thistlewood");
-        body.put("dateOfBirth", "1975-03-03");
+        body.put("fullLegalName", name);
+        body.put("dateOfBirth", dateOfBirth);
         ExtractableResponse<Response> created = Applications.submit(body).statusCode(201).extract();
         String id = created.path("id");
         String token = created.path("statusToken");
@@ -198,6 +200,15 @@ class SanctionsListReloadTest {
         }
         expiry.run(); // the entry is stored EXPIRED, as the expiry job leaves it
         Eventually.until("expired", Duration.ofSeconds(5), () -> "EXPIRED".equals(whitelist(wallet).extract().path("status")));
+        return new Holder(id, token, wallet);
+    }
+
+    @Test
+    void anExpiredHolderListedMeanwhileCannotBeRenewed() throws Exception {
+        Holder holder = expiredHolder("Evander Thistlewood", "1975-03-03");
+        String id = holder.id();
+        String token = holder.token();
+        String wallet = holder.wallet();
         String renewal = given().header("X-Status-Token", token).contentType("application/json")
                 .body(Map.of("idDocument", Map.of("type", "PASSPORT", "number", "C01X00T98", "issuingCountry", "DE", "expiryDate", "2032-01-31")))
                 .when().post(Applications.PATH + "/" + id + "/renewal").then().statusCode(201).extract().path("id");
@@ -217,22 +228,9 @@ class SanctionsListReloadTest {
 
     @Test
     void aRenewalOfAHolderListedMeanwhileIsFlaggedAndNeedsTheHitDismissedAndFourEyes() throws Exception {
-        Map<String, Object> body = individual();
-        body.put("fullLegalName", "Peregrine Featherstonehaugh");
-        body.put("dateOfBirth", "1971-04-04");
-        ExtractableResponse<Response> created = Applications.submit(body).statusCode(201).extract();
-        String id = created.path("id");
-        String token = created.path("statusToken");
-        Applications.proveWallets(id, token, body);
-        Applications.upload(id, token, "identity", "image/png", Applications.png()).statusCode(200);
-        approve(id, Tokens.reviewer()).statusCode(200).body("status", equalTo("APPROVED"));
-        String wallet = walletAddress(body, 0);
-        SanctionsScreeningTest.awaitActive(wallet);
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE whitelist_entry SET expires_at = now() - interval '1 hour', change_seq = nextval('whitelist_change_seq') "
-                    + "WHERE address_key = '" + wallet.toLowerCase() + "'");
-        }
-        expiry.run();
+        Holder holder = expiredHolder("Peregrine Featherstonehaugh", "1971-04-04");
+        String id = holder.id();
+        String token = holder.token();
         Files.writeString(SDN, "99999004,\"FEATHERSTONEHAUGH, Peregrine\",\"individual\",\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"
                 + "\"DOB 04 Apr 1971.\"\r\n", StandardOpenOption.APPEND);
         given().auth().oauth2(Tokens.admin()).when().post(RELOAD).then().statusCode(200);

@@ -30,6 +30,11 @@ public final class Reviews {
     }
 
     public static ValidatableResponse decide(String id, String token, String etag, String decision, String reason) {
+        return decision(REVIEW + "/" + id, token, etag, decision, reason);
+    }
+
+    /** A reviewer's decision on the case (application or renewal) at {@code path}, as seen in {@code etag} (null: no If-Match). */
+    private static ValidatableResponse decision(String path, String token, String etag, String decision, String reason) {
         Map<String, Object> body = new HashMap<>();
         body.put("decision", decision);
         if (reason != null) {
@@ -39,7 +44,7 @@ public final class Reviews {
         if (etag != null) {
             request.header("If-Match", etag);
         }
-        return request.when().post(REVIEW + "/" + id + "/decision").then();
+        return request.when().post(path + "/decision").then();
     }
 
     /** Approves with the current ETag. */
@@ -51,16 +56,7 @@ public final class Reviews {
 
     /** A reviewer's decision on a renewal, with the ETag of the renewal as the reviewer saw it (none: no If-Match). */
     public static ValidatableResponse decideRenewal(String renewalId, String token, String etag, String decision, String reason) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("decision", decision);
-        if (reason != null) {
-            body.put("reason", reason);
-        }
-        var request = given().auth().oauth2(token).contentType(ContentType.JSON).body(body);
-        if (etag != null) {
-            request.header("If-Match", etag);
-        }
-        return request.when().post(RENEWALS + "/" + renewalId + "/decision").then();
+        return decision(RENEWALS + "/" + renewalId, token, etag, decision, reason);
     }
 
     /** Approves a renewal with its current ETag. */
