@@ -26,9 +26,6 @@ import java.time.Instant;
 @Table(name = "application_wallet")
 public class ApplicationWallet extends PanacheEntityBase {
 
-    /** Name of the unique index that keeps one open claim per address. */
-    public static final String CLAIM_INDEX = "application_wallet_claimed_address";
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

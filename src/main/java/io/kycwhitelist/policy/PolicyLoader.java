@@ -2,7 +2,10 @@ package io.kycwhitelist.policy;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -16,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads a policy data file (YAML; the format is described in the shipped
@@ -32,13 +36,28 @@ public final class PolicyLoader {
 
     private PolicyLoader() {}
 
+    /** Where the file is wrong and how, in the file's own terms (its fields and lines, never the parser's Java types). */
+    static String describe(JacksonException e) {
+        String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String what = mapping instanceof UnrecognizedPropertyException ? "is not a field of a policy file"
+                    : mapping instanceof InvalidFormatException ? "has a value that is not one of the allowed ones"
+                    : "has a value of the wrong kind";
+            return field + " " + what + where;
+        }
+        return "not well-formed YAML" + where;
+    }
+
     /** @throws InvalidPolicyException naming what is wrong in the file */
     public static JurisdictionPolicy load(byte[] content, String source) {
         PolicyFile file;
         try {
             file = YAML.readValue(content, PolicyFile.class);
         } catch (JacksonException e) {
-            throw new InvalidPolicyException(source + " is not a valid policy file: " + e.getOriginalMessage(), e);
+            throw new InvalidPolicyException(source + " is not a valid policy file: " + describe(e), e);
         } catch (IOException e) {
             throw new InvalidPolicyException(source + " could not be read: " + e.getMessage(), e);
         }

@@ -48,7 +48,9 @@ class PolicyLoaderTest {
     void walletProofsAreRequiredUnlessThePolicySaysOptional() {
         org.junit.jupiter.api.Assertions.assertEquals(WalletProof.REQUIRED, load(MINIMAL).walletProof());
         org.junit.jupiter.api.Assertions.assertEquals(WalletProof.OPTIONAL, load(MINIMAL.replace("minimumAge: 18", "minimumAge: 18\nwalletProof: OPTIONAL")).walletProof());
-        assertTrue(failure(MINIMAL.replace("minimumAge: 18", "minimumAge: 18\nwalletProof: SOMETIMES")).contains("not a valid policy file"));
+        String unknownValue = failure(MINIMAL.replace("minimumAge: 18", "minimumAge: 18\nwalletProof: SOMETIMES"));
+        assertTrue(unknownValue.contains("not a valid policy file: walletProof has a value that is not one of the allowed ones (line"), unknownValue);
+        assertTrue(!unknownValue.contains("io.kycwhitelist") && !unknownValue.contains("java."), "no Java types: " + unknownValue);
     }
 
     @Test

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.kycwhitelist.audit.AuditAction;
 import io.kycwhitelist.audit.AuditTrail;
-import io.kycwhitelist.common.Countries;
 import io.kycwhitelist.common.Ethereum;
 import io.kycwhitelist.common.Hashes;
 import io.kycwhitelist.common.problem.Problem.FieldError;
@@ -40,14 +39,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 /**
@@ -65,19 +62,19 @@ public class IntakeService {
     private final SealedFields sealed;
     private final MeterRegistry metrics;
     private final ScreeningService screening;
-    private final RequestValidator validator;
+    private final SubmissionChecks checks;
     private final AuditTrail audit;
     private final StatusTokens tokens;
     private final ObjectMapper canonicalJson;
     private final ObjectMapper json;
 
-    IntakeService(PolicyInForce policies, ScreeningService screening, RequestValidator validator, AuditTrail audit, StatusTokens tokens,
+    IntakeService(PolicyInForce policies, ScreeningService screening, SubmissionChecks checks, AuditTrail audit, StatusTokens tokens,
                   ObjectMapper json, MeterRegistry metrics, SealedFields sealed) {
         this.sealed = sealed;
         this.metrics = metrics;
         this.policies = policies;
         this.screening = screening;
-        this.validator = validator;
+        this.checks = checks;
         this.audit = audit;
         this.tokens = tokens;
         this.json = json;
@@ -95,7 +92,7 @@ public class IntakeService {
      */
     public Submission submit(ApplicationRequest request, String idempotencyKey) {
         JurisdictionPolicy policy = policies.current();
-        RequestValidator.failIfAny(validate(request, policy));
+        RequestValidator.failIfAny(checks.errors(request, policy));
         if (idempotencyKey == null) {
             return new Submission(createInTransaction(request, policy, null, null), false);
         }
@@ -108,24 +105,16 @@ public class IntakeService {
         try {
             return new Submission(createInTransaction(request, policy, idempotencyKey, requestHash), false);
         } catch (RuntimeException e) {
-            // A concurrent request with the same key may have committed first (its wallet claim or
-            // its key then refused ours): answer as it did.
+            // A concurrent request with the same key may have committed first (its key then refused
+            // ours): answer as it did.
             return QuarkusTransaction.requiringNew().call(() -> replay(keyHash, requestHash, idempotencyKey)).orElseThrow(() -> e);
         }
     }
 
     private ApplicationCreated createInTransaction(ApplicationRequest request, JurisdictionPolicy policy, String idempotencyKey, String requestHash) {
-        try {
-            ApplicationCreated created = QuarkusTransaction.requiringNew().call(() -> create(request, policy, idempotencyKey, requestHash));
-            count(created, request.applicantType());
-            return created;
-        } catch (RuntimeException e) {
-            if (ApplicationWallet.CLAIM_INDEX.equals(violatedConstraint(e))) {
-                throw new ProblemException(ProblemType.WALLET_ALREADY_CLAIMED,
-                        "A wallet of this application was claimed by another application at the same moment.");
-            }
-            throw e;
-        }
+        ApplicationCreated created = QuarkusTransaction.requiringNew().call(() -> create(request, policy, idempotencyKey, requestHash));
+        count(created, request.applicantType());
+        return created;
     }
 
     /** Applications by outcome, and the reasons of rejections (Prometheus: kyc_applications_total, kyc_application_reasons_total). */
@@ -169,7 +158,7 @@ public class IntakeService {
             audit.record(AuditTrail.SYSTEM, AuditAction.AUTO_REJECTED, app.id, decision.policyVersion(),
                     decision.reasons().stream().map(Reason::label).collect(Collectors.joining(",")), now);
         }
-        ApplicationCreated answer = new ApplicationCreated(app.id, ApplicantStatus.of(app.status), reasonViews(app.reasons),
+        ApplicationCreated answer = new ApplicationCreated(app.id, ApplicantStatus.of(app.status), app.reasons.stream().map(ReasonView::of).toList(),
                 ApplicationStatusView.segments(Readiness.missingDocuments(app)), app.policyVersion, null, app.createdAt);
         if (idempotencyKey != null) {
             IdempotencyRecord record = new IdempotencyRecord();
@@ -256,63 +245,6 @@ public class IntakeService {
                 request.wallets().stream().map(WalletRequest::address).toList());
     }
 
-    /** Bean Validation, then the checks that need the whole request or the policy in force. */
-    private List<FieldError> validate(ApplicationRequest request, JurisdictionPolicy policy) {
-        if (request == null) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "A JSON body describing the application is required.");
-        }
-        List<FieldError> errors = new ArrayList<>(validator.violations(request));
-        Set<String> invalid = errors.stream().map(FieldError::field).collect(Collectors.toSet());
-        PersonDetails person = request.person();
-        String prefix = request instanceof OrganizationApplicationRequest ? "representative." : "";
-        if (person != null) {
-            duplicates(person.citizenships, prefix + "citizenships", errors);
-            duplicates(person.taxResidences, prefix + "taxResidences", errors);
-            String residence = person.countryOfResidence;
-            String region = person.residenceSubdivision;
-            boolean residenceValid = residence != null && !invalid.contains(prefix + "countryOfResidence");
-            if (residenceValid && region != null && !invalid.contains(prefix + "residenceSubdivision")
-                    && !region.substring(0, 2).equalsIgnoreCase(residence)) {
-                errors.add(new FieldError(prefix + "residenceSubdivision", "must be a region of the country of residence (" + upper(residence) + ")"));
-            }
-            if (residenceValid && region == null && policy.hasRestrictedSubdivisions(upper(residence))) {
-                errors.add(new FieldError(prefix + "residenceSubdivision",
-                        "is required for residents of " + Countries.name(residence) + ", because some of its regions are restricted"));
-            }
-        }
-        if (request.wallets() != null) {
-            duplicates(request.wallets().stream().map(w -> w == null ? null : w.address()).toList(), "wallets", ".address", errors);
-        }
-        if (request.declarations() != null && request.declarations().termsVersion() != null
-                && !request.declarations().termsVersion().isBlank()
-                && !policy.acceptedTermsVersions().contains(request.declarations().termsVersion())) {
-            errors.add(new FieldError("declarations.termsVersion",
-                    "must be a terms version in force: " + String.join(", ", policy.acceptedTermsVersions())));
-        }
-        return errors;
-    }
-
-    private static void duplicates(List<String> values, String field, List<FieldError> errors) {
-        duplicates(values, field, "", errors);
-    }
-
-    private static void duplicates(List<String> values, String field, String suffix, List<FieldError> errors) {
-        if (values == null) {
-            return;
-        }
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < values.size(); i++) {
-            String value = values.get(i);
-            if (value != null && !seen.add(value.toLowerCase(Locale.ROOT))) {
-                errors.add(new FieldError(field + "[" + i + "]" + suffix, "is listed twice"));
-            }
-        }
-    }
-
-    private static List<ReasonView> reasonViews(List<Reason> reasons) {
-        return reasons.stream().map(ReasonView::of).toList();
-    }
-
     private byte[] canonical(ApplicationRequest request) {
         try {
             return canonicalJson.writeValueAsBytes(request);
@@ -327,15 +259,6 @@ public class IntakeService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String violatedConstraint(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException cve) {
-                return cve.getConstraintName();
-            }
-        }
-        return null;
     }
 
     private static String upper(String code) {
