@@ -39,7 +39,7 @@ public class RequestLimits {
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::limit);
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::limit); // after SecurityHeaders: refusals carry them too
     }
 
     private void limit(RoutingContext ctx) {

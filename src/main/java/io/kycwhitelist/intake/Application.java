@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -27,6 +28,7 @@ import org.hibernate.type.SqlTypes;
  * Identity data is personal data: it never goes to logs.
  */
 @Entity
+@DynamicUpdate // writes only what changed: never an older copy of a sealed value that re-sealing renewed meanwhile
 @Table(name = "application")
 public class Application extends PanacheEntityBase {
 

@@ -115,8 +115,8 @@ public class OwnershipService {
 
     private void refuseTaken(ApplicationWallet wallet) {
         if (wallet.released()) {
-            throw new ProblemException(ProblemType.WALLET_RELEASED, "An administrator released this wallet from the application ("
-                    + wallet.releaseReason + "): it is not whitelisted with it. Your other wallets are not affected.");
+            throw new ProblemException(ProblemType.WALLET_RELEASED,
+                    "This wallet was removed from the application: it is not whitelisted with it. Your other wallets are not affected; contact support.");
         }
         if (!wallet.claimed && claims.heldElsewhere(wallet)) {
             throw taken();

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -25,6 +26,7 @@ import org.hibernate.type.SqlTypes;
  * application: flags for reviewers, four eyes for flagged ones, If-Match. Personal data: never logged.
  */
 @Entity
+@DynamicUpdate // writes only what changed: never an older copy of a sealed value that re-sealing renewed meanwhile
 @Table(name = "renewal")
 public class Renewal extends PanacheEntityBase {
 

@@ -6,14 +6,18 @@ import io.kycwhitelist.common.problem.ProblemException;
 import io.kycwhitelist.common.problem.ProblemType;
 import io.kycwhitelist.intake.Application;
 import io.kycwhitelist.intake.ApplicationWallet;
+import io.kycwhitelist.intake.ClaimChanged;
 import io.kycwhitelist.intake.service.WalletClaims;
 import io.kycwhitelist.whitelist.api.ReleasedClaimView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,25 +32,27 @@ public class ClaimRelease {
     private static final Logger LOG = Logger.getLogger(ClaimRelease.class);
 
     private final AuditTrail audit;
+    private final EntityManager em;
+    private final Event<ClaimChanged> changed;
 
-    ClaimRelease(AuditTrail audit) {
+    ClaimRelease(AuditTrail audit, EntityManager em, Event<ClaimChanged> changed) {
         this.audit = audit;
+        this.em = em;
+        this.changed = changed;
     }
 
     /** Call with a valid address. */
     @Transactional
     public ReleasedClaimView release(String address, String reason, String admin) {
         String key = address.toLowerCase(Locale.ROOT);
-        ApplicationWallet held = ApplicationWallet.<ApplicationWallet>find("addressKey = ?1 and claimed = true", key).firstResult();
-        if (held == null) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "No application holds this address.");
-        }
-        Application app = Application.findById(held.application.id, LockModeType.PESSIMISTIC_WRITE);
+        // the holder's id only: its wallets are read once the application is locked, as they are then
+        UUID holder = em.createQuery("select w.application.id from ApplicationWallet w where w.addressKey = ?1 and w.claimed = true", UUID.class)
+                .setParameter(1, key).getResultStream().findFirst()
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No application holds this address."));
+        Application app = Application.findById(holder, LockModeType.PESSIMISTIC_WRITE);
         WhitelistEntry entry = WhitelistEntry.findById(key, LockModeType.PESSIMISTIC_WRITE);
-        ApplicationWallet wallet = app.wallets.stream().filter(w -> w.addressKey.equals(key)).findFirst().orElseThrow();
-        if (!wallet.claimed) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "No application holds this address.");
-        }
+        ApplicationWallet wallet = app.wallets.stream().filter(w -> w.addressKey.equals(key) && w.claimed).findFirst()
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No application holds this address."));
         boolean listed = entry != null && entry.applicationId.equals(app.id)
                 && (entry.status == WhitelistStatus.ACTIVE || entry.status == WhitelistStatus.SUSPENDED);
         boolean activating = OutboxEvent.count("publishedAt is null and lower(address) = ?1 and type = ?2", key, ChangeType.WHITELIST_ACTIVATED) > 0;
@@ -57,6 +63,7 @@ public class ClaimRelease {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         WalletClaims.release(wallet, admin, reason, now);
         app.updatedAt = now; // reviewers deciding it must see the wallet go (If-Match)
+        changed.fire(new ClaimChanged(key));
         audit.record(admin, AuditAction.WALLET_CLAIM_RELEASED, app.id, wallet.address, app.policyVersion, reason, now);
         LOG.infof("Application %s: the claim on a wallet released by an administrator", app.id);
         return new ReleasedClaimView(wallet.address, app.id, admin, reason, now);

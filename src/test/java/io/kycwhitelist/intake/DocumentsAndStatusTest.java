@@ -176,7 +176,7 @@ class DocumentsAndStatusTest {
                 .body("reasons[0].code", equalTo("RESTRICTED_RESIDENCE"))
                 .body("policyVersion", equalTo("2026-11-22.1"))
                 .body("createdAt", notNullValue())
-                .body("updatedAt", notNullValue())
+                .body("$", not(org.hamcrest.Matchers.hasKey("updatedAt"))) // it would move with what reviewers do
                 .body(not(containsString("Łukasiewicz")))
                 .body(not(containsString("applicant@example.org")))
                 .body(not(containsString("C01X00T47")))

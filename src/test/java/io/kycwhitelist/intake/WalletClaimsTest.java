@@ -122,6 +122,41 @@ class WalletClaimsTest {
     }
 
     @Test
+    void anApplicationWaitingOnlyForAWalletAnotherOneTookGoesOnToReviewByItself() {
+        Map<String, Object> first = individual();
+        String own = walletAddress(first, 0);
+        String contested = Applications.freshAddress();
+        Applications.setWallets(first, own, contested);
+        Created a = create(first);
+        String message = challenge("", a.id(), a.token(), own).statusCode(201).extract().path("message");
+        prove("", a.id(), a.token(), own, sign(message, own)).statusCode(200);
+        Applications.upload(a.id(), a.token(), "identity", "image/png", Applications.png()).statusCode(200)
+                .body("status", equalTo("PENDING_DOCUMENT")).body("unprovenWallets", contains(contested));
+
+        Map<String, Object> second = individual();
+        Applications.setWallets(second, contested);
+        Created b = create(second);
+        Applications.proveWallets(b.id(), b.token(), second); // B takes the contested address: A has nothing left to do
+        Applications.status(a.id(), a.token()).statusCode(200)
+                .body("status", equalTo("IN_REVIEW")).body("takenWallets", contains(contested)).body("unprovenWallets", empty());
+    }
+
+    @Test
+    void erasureKeepsTheClaimBehindAWhitelistedAddress() {
+        Created holder = create(individual());
+        String wallet = walletAddress(holder.body(), 0);
+        proveAndUpload(holder);
+        Reviews.approve(holder.id(), Tokens.reviewer()).statusCode(200);
+        Eventually.until("whitelisted", Duration.ofSeconds(10), () -> "ACTIVE".equals(whitelist(wallet).extract().path("status")));
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("reason", "the holder's request"))
+                .when().post("/api/v1/admin/applications/" + holder.id() + "/erasure").then().statusCode(204);
+        Map<String, Object> again = individual();
+        Applications.setWallets(again, wallet);
+        Applications.submit(again).statusCode(409).body("type", equalTo("/problems/wallet-already-claimed"));
+        release(wallet, "after the erasure", Tokens.admin()).statusCode(409).body("type", equalTo("/problems/wallet-whitelisted"));
+    }
+
+    @Test
     void anOpenApplicationNeverCompletedExpiresAndReleasesWhatItHeld() throws Exception {
         Created stale = create(individual());
         String wallet = walletAddress(stale.body(), 0);

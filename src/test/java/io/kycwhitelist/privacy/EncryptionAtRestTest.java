@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -172,6 +173,10 @@ class EncryptionAtRestTest {
         byte[] relabelled = cipher.sealText("x", here);
         relabelled[2 + 5] = '1'; // "test-2" -> "test-1": the key id is authenticated
         assertThrows(IllegalStateException.class, () -> cipher.open(relabelled, here));
+        byte[] unbound = assertDoesNotThrow(() -> unbound("test-2", "C01X00T47"));
+        assertEquals("C01X00T47", cipher.openText(unbound, here), "the first format opens while it is accepted");
+        assertThrows(IllegalStateException.class, () -> FieldCipher.parse(keys, "test-2", false).open(unbound, here),
+                "and nowhere once kyc.encryption.accept-unbound is off");
         byte[] downgraded = cipher.sealText("x", here);
         downgraded[0] = 1; // passed off as the first, unbound format: the format is authenticated too
         assertThrows(IllegalStateException.class, () -> cipher.open(downgraded, here));

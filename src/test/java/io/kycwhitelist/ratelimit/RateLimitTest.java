@@ -111,6 +111,20 @@ class RateLimitTest {
     }
 
     @Test
+    void aHolderLookingAtANotYetStartedRenewalIsNoGuesser() {
+        ExtractableResponse<Response> created = given().header("X-Forwarded-For", "203.0.113.60").contentType(ContentType.JSON)
+                .body(individual()).when().post(Applications.PATH).then().statusCode(201).extract();
+        String id = created.path("id");
+        String token = created.path("statusToken");
+        for (int i = 0; i < 5; i++) { // the status page asks for the renewal each time: none yet, with the right token
+            given().header("X-Forwarded-For", "203.0.113.60").header("X-Status-Token", token)
+                    .when().get(Applications.PATH + "/" + id + "/renewal").then().statusCode(404);
+        }
+        given().header("X-Forwarded-For", "203.0.113.60").header("X-Status-Token", token)
+                .when().get(Applications.PATH + "/" + id).then().statusCode(200);
+    }
+
+    @Test
     void httpsIsBelievedFromATrustedProxyOnly() {
         given().header("X-Forwarded-Proto", "https").when().get("/api/v1/jurisdictions").then().statusCode(200)
                 .header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");

@@ -62,7 +62,9 @@ class HttpLayerTest {
         given().queryParam("q", "x".repeat(5000)).when().get("/api/v1/jurisdictions").then().statusCode(414)
                 .contentType("application/problem+json")
                 .body("type", equalTo("/problems/uri-too-long"))
-                .body("detail", containsString("at most 4096 bytes"));
+                .body("detail", containsString("at most 4096 bytes"))
+                .header("Content-Security-Policy", containsString("default-src 'none'"))
+                .header("X-Content-Type-Options", equalTo("nosniff"));
         given().queryParam("q", "x".repeat(3000)).when().get("/api/v1/jurisdictions").then().statusCode(200);
     }
 

@@ -169,6 +169,18 @@ public interface KycConfig {
 
         /** The key that seals from now on; rotate by adding a key, making it active, and re-sealing. */
         String activeKey();
+
+        /**
+         * Whether values sealed before they were bound to their rows (by a version before this one)
+         * still open. Turn it off once a re-seal reports none left: from then on a value copied from
+         * an old backup into another row opens nowhere.
+         */
+        @WithDefault("true")
+        boolean acceptUnbound();
+
+        /** How often each instance seals again what an older key or the unbound format sealed (read by the scheduler). */
+        @WithDefault("6h")
+        Duration resealInterval();
     }
 
     /** Limits of the public endpoints per client address, counted in windows, per instance. */

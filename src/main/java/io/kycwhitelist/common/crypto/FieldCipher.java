@@ -18,8 +18,8 @@ import javax.crypto.spec.SecretKeySpec;
  * and row, see {@link SealedColumn}), so a value can neither be passed off under another key nor
  * moved to another row or column: it opens only where it was sealed. Several keys can open; one,
  * the active key, seals: keys rotate by adding a new active key and re-sealing what the old ones
- * sealed. Values of the first format ({@code 0x01}, the key id alone authenticated) still open,
- * anywhere, until they are re-sealed.
+ * sealed. Values of the first format ({@code 0x01}, the key id alone authenticated) open anywhere,
+ * until they are re-sealed, unless {@code acceptUnbound} is off: then only bound values open.
  */
 public final class FieldCipher {
 
@@ -32,12 +32,13 @@ public final class FieldCipher {
 
     private final Map<String, SecretKeySpec> keys;
     private final String activeKeyId;
+    private final boolean acceptUnbound;
 
     /**
      * @param keys key id to a 32-byte AES key
      * @param activeKeyId the key that seals; must be among {@code keys}
      */
-    public FieldCipher(Map<String, byte[]> keys, String activeKeyId) {
+    public FieldCipher(Map<String, byte[]> keys, String activeKeyId, boolean acceptUnbound) {
         Map<String, SecretKeySpec> specs = new LinkedHashMap<>();
         keys.forEach((id, key) -> {
             if (key.length != 32) {
@@ -53,6 +54,7 @@ public final class FieldCipher {
         }
         this.keys = Map.copyOf(specs);
         this.activeKeyId = activeKeyId;
+        this.acceptUnbound = acceptUnbound;
     }
 
     /**
@@ -61,6 +63,11 @@ public final class FieldCipher {
      * @throws IllegalArgumentException naming what is wrong, never showing a key
      */
     public static FieldCipher parse(String keys, String activeKeyId) {
+        return parse(keys, activeKeyId, true);
+    }
+
+    /** As {@link #parse(String, String)}, refusing values of the first (unbound) format unless {@code acceptUnbound}. */
+    public static FieldCipher parse(String keys, String activeKeyId, boolean acceptUnbound) {
         Map<String, byte[]> parsed = new LinkedHashMap<>();
         for (String entry : keys.split(",")) {
             String e = entry.trim();
@@ -74,7 +81,7 @@ public final class FieldCipher {
                 throw new IllegalArgumentException("The encryption key " + e.substring(0, colon).trim() + " is not Base64");
             }
         }
-        return new FieldCipher(parsed, activeKeyId);
+        return new FieldCipher(parsed, activeKeyId, acceptUnbound);
     }
 
     public String activeKeyId() {
@@ -104,6 +111,9 @@ public final class FieldCipher {
         SecretKeySpec key = keys.get(keyId);
         if (key == null) {
             throw new IllegalStateException("A value is sealed under the key " + keyId + ", which is not configured (kyc.encryption.keys)");
+        }
+        if (sealed[0] == UNBOUND && !acceptUnbound) {
+            throw new IllegalStateException("A value of the first, unbound format is refused for " + context + " (kyc.encryption.accept-unbound is off)");
         }
         int offset = 2 + sealed[1];
         byte[] id = keyId.getBytes(StandardCharsets.UTF_8);

@@ -14,7 +14,7 @@ public class Sealing {
     private final FieldCipher cipher;
 
     Sealing(KycConfig config) {
-        this.cipher = FieldCipher.parse(config.encryption().keys(), config.encryption().activeKey());
+        this.cipher = FieldCipher.parse(config.encryption().keys(), config.encryption().activeKey(), config.encryption().acceptUnbound());
     }
 
     public String activeKeyId() {

@@ -1,10 +1,11 @@
 package io.kycwhitelist.common.ratelimit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kycwhitelist.common.RequestLimits;
 import io.kycwhitelist.common.config.KycConfig;
 import io.kycwhitelist.common.problem.ProblemType;
 import io.kycwhitelist.common.problem.RouteProblems;
-import io.kycwhitelist.common.RequestLimits;
+import io.quarkus.runtime.LaunchMode;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -17,7 +18,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Limits the public endpoints per client address (see {@link ClientAddress}): submissions,
- * uploads, and the calls that carry a status token (status, wallet proofs, documents, renewals). Wrong status tokens are counted apart: an
+ * uploads, and the calls that carry a status token (status, wallet proofs, documents, renewals). Wrong status tokens
+ * (the 404s {@link WrongStatusTokens} marks) are counted apart: an
  * address that sent too many in a window is refused every status-token call until the window
  * passes, so tokens cannot be guessed. Over a limit: 429 problem+json with Retry-After. The
  * counters are per instance: with n replicas a client gets at most n times the limit.
@@ -49,11 +51,15 @@ public class RateLimits {
         this.uploads = new RateLimiter(c.uploads(), c.window(), System::nanoTime);
         this.statusCalls = new RateLimiter(c.statusCalls(), c.window(), System::nanoTime);
         this.wrongTokens = new RateLimiter(c.wrongStatusTokens(), c.window(), System::nanoTime);
+        if (enabled && trustedProxies.isEmpty() && LaunchMode.current() == LaunchMode.NORMAL) {
+            LOG.warn("No trusted proxy is set (KYC_RATE_LIMIT_TRUSTED_PROXIES): behind an ingress or a load balancer every client shares "
+                    + "its address, and so one rate limit. Name the proxies' addresses (see k8s/README.md).");
+        }
     }
 
     void install(@Observes Router router) {
         if (enabled) {
-            router.route().order(Integer.MIN_VALUE).handler(this::limit);
+            router.route().order(Integer.MIN_VALUE + 1).handler(this::limit); // after SecurityHeaders: refusals carry them too
         }
     }
 
@@ -90,7 +96,7 @@ public class RateLimits {
             return;
         }
         ctx.addHeadersEndHandler(v -> {
-            if (ctx.response().getStatusCode() == 404) {
+            if (WrongStatusTokens.marked(ctx)) {
                 wrongTokens.acquire(client); // an unknown application or a wrong token: the same to a guesser
             }
         });

@@ -16,8 +16,8 @@ public record ApplicationStatusView(
         @Schema(description = "Wallets (EIP-55) whose control is still to prove with a signed challenge.") List<String> unprovenWallets,
         @Schema(description = "Wallets (EIP-55) this application cannot hold: another application proved control of the address first, "
                 + "or an administrator released it. They are not whitelisted with this application.") List<String> takenWallets,
-        Instant createdAt,
-        Instant updatedAt) {
+        @Schema(description = "When it was submitted. (No time of its last change: that moves with what reviewers do, which the "
+                + "applicant is not told.)") Instant createdAt) {
 
     public static List<String> segments(List<DocumentKind> kinds) {
         return kinds.stream().map(DocumentKind::pathSegment).toList();

@@ -33,7 +33,7 @@ public class ApplicantView {
         List<ApplicationWallet> taken = claims.taken(app);
         return new ApplicationStatusView(app.id, ApplicantStatus.of(app.status), app.reasons.stream().map(ReasonView::of).toList(),
                 app.policyVersion, ApplicationStatusView.segments(Readiness.missingDocuments(app)), unproven(app, taken), addresses(taken),
-                app.createdAt, app.updatedAt);
+                app.createdAt);
     }
 
     /** What an upload or a proof leaves to do. */

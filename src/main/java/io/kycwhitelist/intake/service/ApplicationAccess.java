@@ -2,6 +2,7 @@ package io.kycwhitelist.intake.service;
 
 import io.kycwhitelist.common.problem.ProblemException;
 import io.kycwhitelist.common.problem.ProblemType;
+import io.kycwhitelist.common.ratelimit.WrongStatusTokens;
 import io.kycwhitelist.intake.Application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -10,6 +11,12 @@ import java.util.UUID;
 /** The applicant's access to an application: its status token, and nothing else. */
 @ApplicationScoped
 public class ApplicationAccess {
+
+    private final WrongStatusTokens wrongTokens;
+
+    ApplicationAccess(WrongStatusTokens wrongTokens) {
+        this.wrongTokens = wrongTokens;
+    }
 
     /**
      * The application, for the holder of its status token; {@code lock} takes a row lock for a change.
@@ -21,6 +28,7 @@ public class ApplicationAccess {
         }
         Application app = lock ? Application.findById(id, LockModeType.PESSIMISTIC_WRITE) : Application.findById(id);
         if (app == null || !StatusTokens.matches(statusToken, app.statusTokenHash)) {
+            wrongTokens.mark();
             throw new ProblemException(ProblemType.NOT_FOUND, "No application with this id and status token.");
         }
         return app;

@@ -21,9 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -31,7 +33,8 @@ import org.jboss.logging.Logger;
  * Erases the personal data of an application: every sealed value of it in every
  * {@link SealedColumn} (documents, date of birth, ID document numbers, its renewals' too), its
  * e-mail, and the names in it and in its sanctions hits; its open renewals close and its wallet
- * claims are released. An application still waiting for its applicant is withdrawn. The name is
+ * claims are released (but for those of addresses it has on the whitelist: revoke them, then an
+ * admin releases them). An application still waiting for its applicant is withdrawn. The name is
  * kept as a keyed hash (HMAC-SHA256), so that the records of the decisions still say whose they
  * were to anyone who knows the name and the key, and to no one else. Decisions, the audit trail
  * (which holds no personal data) and whitelist entries stay: a wallet keeps working until it is
@@ -93,7 +96,8 @@ public class Erasure {
         if (app.status == ApplicationStatus.PENDING_DOCUMENT) {
             app.status = ApplicationStatus.WITHDRAWN;
         }
-        app.wallets.stream().filter(w -> !w.released())
+        Set<String> whitelisted = whitelisted(app.id);
+        app.wallets.stream().filter(w -> !w.released() && !whitelisted.contains(w.addressKey))
                 .forEach(w -> WalletClaims.release(w, actor, "the application's personal data was erased", now));
         app.fullLegalName = nameHash;
         app.email = ERASED;
@@ -107,6 +111,18 @@ public class Erasure {
         audit.record(actor, AuditAction.PERSONAL_DATA_ERASED, app.id, app.policyVersion,
                 "documents=" + documents + " name=" + nameHash + ": " + reason, now);
         LOG.infof("Application %s: personal data erased (%d document(s))", app.id, documents);
+    }
+
+    /**
+     * The addresses whose claim backs a whitelist entry of the application (ACTIVE or SUSPENDED, or
+     * being activated): those stay held until an admin revokes the address and releases the claim.
+     */
+    @SuppressWarnings("unchecked")
+    private Set<String> whitelisted(UUID applicationId) {
+        return new HashSet<>(em.createNativeQuery("""
+                SELECT address_key FROM whitelist_entry WHERE application_id = ?1 AND status IN ('ACTIVE', 'SUSPENDED')
+                UNION SELECT lower(address) FROM outbox_event WHERE application_id = ?1 AND published_at IS NULL AND type = 'WHITELIST_ACTIVATED'""")
+                .setParameter(1, applicationId).getResultList());
     }
 
     /** Every sealed value of the application, wherever it is; returns how many documents went. */

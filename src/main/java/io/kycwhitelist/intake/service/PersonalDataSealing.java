@@ -18,9 +18,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
@@ -50,9 +52,12 @@ public class PersonalDataSealing {
         this.audit = audit;
     }
 
-    /** What a pass sealed anew, per column ({@code table.column}). */
+    /**
+     * What a pass sealed anew, per column ({@code table.column}), and how many values it could not
+     * open (their key is gone, or they were altered or moved: each is logged by row, and left as it is).
+     */
     @Schema(name = "Resealed")
-    public record Resealed(String activeKey, Map<String, Integer> columns) {
+    public record Resealed(String activeKey, Map<String, Integer> columns, int unreadable) {
 
         public int total() {
             return columns.values().stream().mapToInt(Integer::intValue).sum();
@@ -70,8 +75,8 @@ public class PersonalDataSealing {
     @Scheduled(every = "${kyc.encryption.reseal-interval:6h}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void resealJob() {
         Resealed done = reseal();
-        if (done.total() > 0) {
-            LOG.infof("Sealed again under key %s: %s", done.activeKey(), done.columns());
+        if (done.total() > 0 || done.unreadable() > 0) {
+            LOG.infof("Sealed again under key %s: %s, %d value(s) that do not open left as they are", done.activeKey(), done.columns(), done.unreadable());
         }
     }
 
@@ -79,44 +84,57 @@ public class PersonalDataSealing {
     public Resealed reseal() {
         sealPlaintext();
         Map<String, Integer> counts = new LinkedHashMap<>();
+        int unreadable = 0;
         for (SealedColumn column : SealedColumn.values()) {
+            Set<String> failed = new HashSet<>();
             int total = 0;
             int batch;
             do {
-                batch = QuarkusTransaction.requiringNew().call(() -> resealBatch(column));
+                batch = QuarkusTransaction.requiringNew().call(() -> resealBatch(column, failed));
                 total += batch;
-            } while (batch == column.batch());
-            counts.put(column.table() + "." + column.column(), total);
+            } while (batch > 0);
+            counts.put(column.table() + "." + column.column(), total - failed.size());
+            unreadable += failed.size();
         }
-        return new Resealed(sealing.activeKeyId(), counts);
+        return new Resealed(sealing.activeKeyId(), counts, unreadable);
     }
 
     /** Reseals and records it in the audit trail. */
     public Resealed resealAndRecord(String actor) {
         Resealed done = reseal();
         QuarkusTransaction.requiringNew().run(() -> audit.record(actor, AuditAction.PERSONAL_DATA_RESEALED, null, null,
-                "key=" + done.activeKey() + " " + done.columns(), Instant.now()));
-        LOG.infof("Re-sealed under key %s: %s", done.activeKey(), done.columns());
+                "key=" + done.activeKey() + " " + done.columns() + " unreadable=" + done.unreadable(), Instant.now()));
+        LOG.infof("Re-sealed under key %s: %s, %d value(s) that do not open left as they are", done.activeKey(), done.columns(), done.unreadable());
         return done;
     }
 
-    private int resealBatch(SealedColumn column) throws SQLException {
+    /** One batch of a column's values to seal again; values that do not open are added to {@code failed} and skipped from then on. */
+    private int resealBatch(SealedColumn column, Set<String> failed) throws SQLException {
         String value = column.column();
         String sealedRows = column == SealedColumn.APPLICATION_DOCUMENT ? " AND sealed" : "";
         try (Connection c = dataSource.getConnection();
              PreparedStatement select = c.prepareStatement("SELECT id, " + column.rowKey() + ", " + value + " FROM " + column.table()
                      + " WHERE " + value + " IS NOT NULL" + sealedRows + " AND (get_byte(" + value + ", 0) <> " + FieldCipher.FORMAT
-                     + " OR " + String.format(KEY_ID, value) + " <> ?) LIMIT " + column.batch() + " FOR UPDATE SKIP LOCKED");
+                     + " OR " + String.format(KEY_ID, value) + " <> ?) AND NOT (id::text = ANY (?)) LIMIT " + column.batch() + " FOR UPDATE SKIP LOCKED");
              PreparedStatement update = c.prepareStatement("UPDATE " + column.table() + " SET " + value + " = ? WHERE id = ?")) {
             select.setString(1, sealing.activeKeyId());
+            select.setArray(2, c.createArrayOf("text", failed.toArray()));
             int rows = 0;
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
                     String row = r.getString(2);
-                    update.setBytes(1, sealing.seal(column, row, sealing.open(column, row, r.getBytes(3))));
+                    rows++;
+                    byte[] plaintext;
+                    try {
+                        plaintext = sealing.open(column, row, r.getBytes(3));
+                    } catch (IllegalStateException unreadable) {
+                        failed.add(r.getString(1));
+                        LOG.errorf("Not sealed again: %s of row %s does not open (%s)", column.table() + "." + value, r.getString(1), unreadable.getMessage());
+                        continue;
+                    }
+                    update.setBytes(1, sealing.seal(column, row, plaintext));
                     update.setObject(2, r.getObject(1));
                     update.addBatch();
-                    rows++;
                 }
             }
             update.executeBatch();

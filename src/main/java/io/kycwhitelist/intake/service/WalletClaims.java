@@ -2,7 +2,9 @@ package io.kycwhitelist.intake.service;
 
 import io.kycwhitelist.intake.Application;
 import io.kycwhitelist.intake.ApplicationWallet;
+import io.kycwhitelist.intake.ClaimChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -21,9 +23,11 @@ import java.util.Set;
 public class WalletClaims {
 
     private final EntityManager em;
+    private final Event<ClaimChanged> changed;
 
-    WalletClaims(EntityManager em) {
+    WalletClaims(EntityManager em, Event<ClaimChanged> changed) {
         this.em = em;
+        this.changed = changed;
     }
 
     /** Takes the wallet's address for its application; false when another application holds it. */
@@ -42,6 +46,7 @@ public class WalletClaims {
         }
         wallet.claimed = true;
         em.flush();
+        changed.fire(new ClaimChanged(wallet.addressKey));
         return true;
     }
 

@@ -87,13 +87,13 @@ public class RenewalReviews {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Reviewed view(UUID renewalId) {
-        Renewal renewal = find(renewalId, false);
+        Renewal renewal = find(renewalId);
         return new Reviewed(review(renewal), FourEyes.etag(renewal.version));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public StoredDocument document(UUID renewalId, DocumentKind kind) {
-        Renewal renewal = find(renewalId, false);
+        Renewal renewal = find(renewalId);
         RenewalDocument document = RenewalDocument.<RenewalDocument>find("renewalId = ?1 and kind = ?2", renewal.id, kind).firstResultOptional()
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "This renewal has no " + kind.pathSegment() + " document."));
         return new StoredDocument(document.contentType,
@@ -212,14 +212,20 @@ public class RenewalReviews {
         return new Reviewed(review(renewal), FourEyes.etag(renewal.version));
     }
 
+    /**
+     * The renewal, locked, if the caller saw its current version (If-Match). Its application is
+     * locked first, as the holder's calls and erasure lock it before the renewal: never the other way round.
+     */
     private static Renewal lockedAsSeen(UUID renewalId, String ifMatch, String action) {
-        Renewal renewal = find(renewalId, true);
+        Renewal renewal = find(renewalId);
+        Application.findById(renewal.applicationId, LockModeType.PESSIMISTIC_WRITE);
+        Renewal.getEntityManager().refresh(renewal, LockModeType.PESSIMISTIC_WRITE);
         FourEyes.requireSeen(ifMatch, renewal.version, "renewal", action);
         return renewal;
     }
 
-    private static Renewal find(UUID renewalId, boolean lock) {
-        Renewal renewal = lock ? Renewal.findById(renewalId, LockModeType.PESSIMISTIC_WRITE) : Renewal.findById(renewalId);
+    private static Renewal find(UUID renewalId) {
+        Renewal renewal = Renewal.findById(renewalId);
         if (renewal == null) {
             throw new ProblemException(ProblemType.NOT_FOUND, "No renewal with this id.");
         }

@@ -21,6 +21,7 @@ import io.kycwhitelist.renewal.RenewalDocument;
 import io.kycwhitelist.renewal.api.RenewalView;
 import io.kycwhitelist.screening.service.ScreeningService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -172,8 +173,10 @@ public class RenewalService {
         return renewal.requiredDocuments().stream().filter(k -> !present.contains(k)).toList();
     }
 
+    /** The open renewal of the application, locked (call with the application locked). */
     private static Optional<Renewal> open(UUID applicationId) {
         return Renewal.<Renewal>find("applicationId = ?1 and status in ?2", applicationId,
-                List.of(Renewal.Status.PENDING_DOCUMENT, Renewal.Status.PENDING_REVIEW, Renewal.Status.PENDING_SECOND_APPROVAL)).firstResultOptional();
+                        List.of(Renewal.Status.PENDING_DOCUMENT, Renewal.Status.PENDING_REVIEW, Renewal.Status.PENDING_SECOND_APPROVAL))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 }
