@@ -11,6 +11,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The columns of an uploaded document (an application's or a renewal's): one per kind, sealed. */
 @MappedSuperclass
@@ -41,4 +44,10 @@ public abstract class UploadedDocument extends PanacheEntityBase {
 
     @Column(name = "uploaded_at", nullable = false)
     public Instant uploadedAt;
+
+    /** The kinds among {@code required} that none of the {@code uploaded} documents is. */
+    public static List<DocumentKind> missing(List<DocumentKind> required, List<? extends UploadedDocument> uploaded) {
+        Set<DocumentKind> present = uploaded.stream().map(d -> d.kind).collect(Collectors.toSet());
+        return required.stream().filter(k -> !present.contains(k)).toList();
+    }
 }

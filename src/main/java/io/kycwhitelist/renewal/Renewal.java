@@ -113,6 +113,15 @@ public class Renewal extends PanacheEntityBase {
     @Column(nullable = false)
     public long version;
 
+    /** Ends it: decided (approved, rejected) or closed (expired, cancelled), by whom and why. */
+    public void close(Status end, String by, String reason, Instant at) {
+        status = end;
+        decidedBy = by;
+        decisionReason = reason;
+        decidedAt = at;
+        updatedAt = at;
+    }
+
     public List<DocumentKind> requiredDocuments() {
         return DocumentKind.requiredFor(flags);
     }

@@ -32,11 +32,13 @@ public class ClaimRelease {
     private static final Logger LOG = Logger.getLogger(ClaimRelease.class);
 
     private final AuditTrail audit;
+    private final WalletClaims claims;
     private final EntityManager em;
     private final Event<ClaimChanged> changed;
 
-    ClaimRelease(AuditTrail audit, EntityManager em, Event<ClaimChanged> changed) {
+    ClaimRelease(AuditTrail audit, WalletClaims claims, EntityManager em, Event<ClaimChanged> changed) {
         this.audit = audit;
+        this.claims = claims;
         this.em = em;
         this.changed = changed;
     }
@@ -53,12 +55,9 @@ public class ClaimRelease {
         WhitelistEntry entry = WhitelistEntry.findById(key, LockModeType.PESSIMISTIC_WRITE);
         ApplicationWallet wallet = app.wallets.stream().filter(w -> w.addressKey.equals(key) && w.claimed).findFirst()
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No application holds this address."));
-        boolean listed = entry != null && entry.applicationId.equals(app.id)
-                && (entry.status == WhitelistStatus.ACTIVE || entry.status == WhitelistStatus.SUSPENDED);
-        boolean activating = OutboxEvent.count("publishedAt is null and lower(address) = ?1 and type = ?2", key, ChangeType.WHITELIST_ACTIVATED) > 0;
-        if (listed || activating) {
+        if (claims.whitelisted(app.id).contains(key)) { // read with the entry locked, as a revocation locks it
             throw new ProblemException(ProblemType.WALLET_WHITELISTED, "This address is whitelisted by the application that holds it"
-                    + (listed ? " (" + entry.status + ")" : "") + ": revoke it first, then release the claim.");
+                    + (entry != null ? " (" + entry.status + ")" : "") + ": revoke it first, then release the claim.");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         WalletClaims.release(wallet, admin, reason, now);

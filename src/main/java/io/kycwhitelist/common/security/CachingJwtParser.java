@@ -38,8 +38,8 @@ public class CachingJwtParser extends DefaultJWTParser {
 
     static final int MAX_TOKENS = 10_000;
 
-    /** A verified token, with the id of the key that verified it and the key. */
-    private record Verified(JsonWebToken token, String keyId, Key key) {}
+    /** A verified token, its header (read-only from then on), the id of the key that verified it and the key. */
+    private record Verified(JsonWebToken token, JsonWebSignature header, String keyId, Key key) {}
 
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final JWTAuthContextInfo authContextInfo;
@@ -59,18 +59,20 @@ public class CachingJwtParser extends DefaultJWTParser {
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
-        JsonWebSignature header = new JsonWebSignature();
+        long now = System.currentTimeMillis() / 1000;
+        Verified known = verified.get(token);
+        JsonWebSignature header = known != null ? known.header() : new JsonWebSignature(); // a remembered token's header is read once
         Key key;
         try {
-            header.setCompactSerialization(token);
+            if (known == null) {
+                header.setCompactSerialization(token);
+            }
             key = keys().resolveKey(header, List.of());
         } catch (JoseException e) {
             verified.remove(token);
             throw new ParseException("The bearer token is not a signed JWT whose key the issuer publishes", e);
         }
-        long now = System.currentTimeMillis() / 1000;
         String keyId = Objects.requireNonNullElse(header.getKeyIdHeaderValue(), "");
-        Verified known = verified.get(token);
         if (known != null) {
             if (now < known.token().getExpirationTime() && known.key().equals(key)) {
                 return known.token();
@@ -85,7 +87,7 @@ public class CachingJwtParser extends DefaultJWTParser {
             if (verified.size() >= MAX_TOKENS) {
                 verified.clear();
             }
-            verified.put(token, new Verified(parsed, keyId, key));
+            verified.put(token, new Verified(parsed, header, keyId, key));
         }
         return parsed;
     }

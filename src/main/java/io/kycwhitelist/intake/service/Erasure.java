@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -50,13 +49,15 @@ public class Erasure {
     private final KycConfig config;
     private final EntityManager em;
     private final Event<ApplicationErased> erased;
+    private final WalletClaims claims;
     private final byte[] hashKey;
 
-    Erasure(AuditTrail audit, KycConfig config, EntityManager em, Event<ApplicationErased> erased) {
+    Erasure(AuditTrail audit, KycConfig config, EntityManager em, Event<ApplicationErased> erased, WalletClaims claims) {
         this.audit = audit;
         this.config = config;
         this.em = em;
         this.erased = erased;
+        this.claims = claims;
         // a key of its own, derived from the service's secret, so that the hash says nothing without it
         this.hashKey = Hashes.sha256(("kyc-whitelist erasure hash v1|" + config.statusToken().secret()).getBytes(StandardCharsets.UTF_8));
     }
@@ -96,7 +97,7 @@ public class Erasure {
         if (app.status == ApplicationStatus.PENDING_DOCUMENT) {
             app.status = ApplicationStatus.WITHDRAWN;
         }
-        Set<String> whitelisted = whitelisted(app.id);
+        Set<String> whitelisted = claims.whitelisted(app.id);
         app.wallets.stream().filter(w -> !w.released() && !whitelisted.contains(w.addressKey))
                 .forEach(w -> WalletClaims.release(w, actor, "the application's personal data was erased", now));
         app.fullLegalName = nameHash;
@@ -111,18 +112,6 @@ public class Erasure {
         audit.record(actor, AuditAction.PERSONAL_DATA_ERASED, app.id, app.policyVersion,
                 "documents=" + documents + " name=" + nameHash + ": " + reason, now);
         LOG.infof("Application %s: personal data erased (%d document(s))", app.id, documents);
-    }
-
-    /**
-     * The addresses whose claim backs a whitelist entry of the application (ACTIVE or SUSPENDED, or
-     * being activated): those stay held until an admin revokes the address and releases the claim.
-     */
-    @SuppressWarnings("unchecked")
-    private Set<String> whitelisted(UUID applicationId) {
-        return new HashSet<>(em.createNativeQuery("""
-                SELECT address_key FROM whitelist_entry WHERE application_id = ?1 AND status IN ('ACTIVE', 'SUSPENDED')
-                UNION SELECT lower(address) FROM outbox_event WHERE application_id = ?1 AND published_at IS NULL AND type = 'WHITELIST_ACTIVATED'""")
-                .setParameter(1, applicationId).getResultList());
     }
 
     /** Every sealed value of the application, wherever it is; returns how many documents went. */

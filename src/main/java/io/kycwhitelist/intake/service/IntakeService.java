@@ -1,5 +1,7 @@
 package io.kycwhitelist.intake.service;
 
+import static io.kycwhitelist.intake.service.ApplicantPolicy.upper;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -259,14 +261,6 @@ public class IntakeService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String upper(String code) {
-        return ApplicantPolicy.upper(code);
-    }
-
-    private static List<String> upper(List<String> codes) {
-        return ApplicantPolicy.upper(codes);
     }
 
     /** Names in NFC, trimmed, so that equal names compare equal later (screening, audit). */

@@ -8,6 +8,7 @@ import io.kycwhitelist.intake.ApplicationStatus;
 import io.kycwhitelist.intake.ApplicationWallet;
 import io.kycwhitelist.intake.ClaimChanged;
 import io.kycwhitelist.intake.DocumentKind;
+import io.kycwhitelist.intake.UploadedDocument;
 import io.kycwhitelist.policy.Flag;
 import io.kycwhitelist.policy.PolicyInForce;
 import io.kycwhitelist.policy.WalletProof;
@@ -22,9 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -107,9 +106,6 @@ public class Readiness {
         if (app.status != ApplicationStatus.PENDING_DOCUMENT) {
             return List.of();
         }
-        Set<DocumentKind> present = ApplicationDocument.<ApplicationDocument>find("applicationId", app.id).stream()
-                .map(d -> d.kind)
-                .collect(Collectors.toSet());
-        return app.requiredDocuments().stream().filter(k -> !present.contains(k)).toList();
+        return UploadedDocument.missing(app.requiredDocuments(), ApplicationDocument.list("applicationId", app.id));
     }
 }

@@ -1,5 +1,7 @@
 package io.kycwhitelist.intake.service;
 
+import static io.kycwhitelist.intake.service.ApplicantPolicy.upper;
+
 import io.kycwhitelist.common.Countries;
 import io.kycwhitelist.common.problem.Problem.FieldError;
 import io.kycwhitelist.common.problem.ProblemException;
@@ -78,9 +80,5 @@ class SubmissionChecks {
                 errors.add(new FieldError(field + "[" + i + "]" + suffix, "is listed twice"));
             }
         }
-    }
-
-    private static String upper(String code) {
-        return ApplicantPolicy.upper(code);
     }
 }

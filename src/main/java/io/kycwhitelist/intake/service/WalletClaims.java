@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Which application holds a wallet. Naming an address holds nothing: an application holds it once
@@ -71,6 +72,18 @@ public class WalletClaims {
     public List<ApplicationWallet> usable(Application app) {
         List<ApplicationWallet> taken = taken(app);
         return app.wallets.stream().filter(w -> !taken.contains(w)).toList();
+    }
+
+    /**
+     * The addresses whose claim backs a whitelist entry of the application (ACTIVE or SUSPENDED, or
+     * being activated): those stay held until an admin revokes the address and releases the claim.
+     */
+    @SuppressWarnings("unchecked")
+    public Set<String> whitelisted(UUID applicationId) {
+        return new HashSet<>(em.createNativeQuery("""
+                SELECT address_key FROM whitelist_entry WHERE application_id = ?1 AND status IN ('ACTIVE', 'SUSPENDED')
+                UNION SELECT lower(address) FROM outbox_event WHERE application_id = ?1 AND published_at IS NULL AND type = 'WHITELIST_ACTIVATED'""")
+                .setParameter(1, applicationId).getResultList());
     }
 
     /** Gives up every claim of an application that ends without approval (rejected, expired). */

@@ -25,7 +25,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What decides a renewal, when the holder asks and again when a reviewer decides: the policy in
@@ -57,16 +56,9 @@ class RenewalChecks {
                 erased ? null : app.organizationLegalName, app.wallets.stream().filter(w -> w.claimed).map(w -> w.address).toList()));
     }
 
-    /** Possible name matches on list entries never recorded for the application (recorded ones are, or were, before reviewers). */
-    static List<ScreeningService.Found> unrecorded(Application app, ScreeningService.Screened screened) {
-        Set<String> known = SanctionsHit.of(app.id).stream().map(h -> h.list + "/" + h.entryId).collect(Collectors.toSet());
-        return screened.hits().stream().filter(h -> h.subject() != SanctionsHit.Subject.WALLET)
-                .filter(h -> !known.contains(h.list() + "/" + h.entryId())).toList();
-    }
-
     /** Records what a screening found that was not recorded before (new possible matches, listed wallets). */
     void recordNew(Application app, String policyVersion, ScreeningService.Screened screened, Instant at) {
-        List<ScreeningService.Found> found = new ArrayList<>(unrecorded(app, screened));
+        List<ScreeningService.Found> found = new ArrayList<>(screened.unrecordedNameMatches(app.id));
         screened.hits().stream().filter(h -> h.subject() == SanctionsHit.Subject.WALLET).forEach(found::add);
         if (!found.isEmpty()) {
             screening.record(app.id, policyVersion, new ScreeningService.Screened(screened.lists(), screened.threshold(), found), at);
@@ -77,7 +69,7 @@ class RenewalChecks {
     static List<Flag> flags(Application app, PolicyDecision policy, List<Flag> earlier) {
         Set<Flag> flags = new LinkedHashSet<>(earlier);
         flags.addAll(policy.flags());
-        if (SanctionsHit.of(app.id).stream().anyMatch(h -> h.open() && h.subject != SanctionsHit.Subject.WALLET)) {
+        if (SanctionsHit.openNameMatch(app.id)) {
             flags.add(Flag.SANCTIONS_POTENTIAL_MATCH);
         }
         return flags.stream().sorted().toList();

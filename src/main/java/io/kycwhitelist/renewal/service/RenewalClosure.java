@@ -49,7 +49,7 @@ public class RenewalClosure {
                     .withLock(LockModeType.PESSIMISTIC_WRITE).range(0, 999).list();
             Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
             for (Renewal renewal : due) {
-                close(renewal, Renewal.Status.EXPIRED, "not completed within " + openFor.toDays() + " days", at);
+                renewal.close(Renewal.Status.EXPIRED, AuditTrail.SYSTEM, "not completed within " + openFor.toDays() + " days", at);
                 audit.record(AuditTrail.SYSTEM, AuditAction.RENEWAL_EXPIRED, renewal.applicationId, renewal.policyVersion,
                         "renewal " + renewal.id + " not completed within " + openFor.toDays() + " days", at);
             }
@@ -61,17 +61,10 @@ public class RenewalClosure {
         List<Renewal> open = Renewal.list("applicationId = ?1 and status in ?2", erased.applicationId(),
                 List.of(Renewal.Status.PENDING_DOCUMENT, Renewal.Status.PENDING_REVIEW, Renewal.Status.PENDING_SECOND_APPROVAL));
         for (Renewal renewal : open) {
-            close(renewal, Renewal.Status.CANCELLED, "the application's personal data was erased", erased.at());
+            renewal.close(Renewal.Status.CANCELLED, AuditTrail.SYSTEM, "the application's personal data was erased", erased.at());
             audit.record(erased.actor(), AuditAction.RENEWAL_CANCELLED, renewal.applicationId, renewal.policyVersion,
                     "renewal " + renewal.id + " closed: the application's personal data was erased", erased.at());
         }
     }
 
-    private static void close(Renewal renewal, Renewal.Status status, String reason, Instant at) {
-        renewal.status = status;
-        renewal.decidedBy = AuditTrail.SYSTEM;
-        renewal.decisionReason = reason;
-        renewal.decidedAt = at;
-        renewal.updatedAt = at;
-    }
 }

@@ -133,7 +133,7 @@ public class RenewalReviews {
         if (request.decision() == Decision.REJECT) {
             String policyVersion = checks.policy(app, renewal).policyVersion();
             FourEyes.decision(app.id, renewal.id, reviewer, Decision.REJECT, request.reason(), policyVersion, now).persist();
-            close(renewal, Renewal.Status.REJECTED, reviewer.name(), request.reason(), now);
+            renewal.close(Renewal.Status.REJECTED, reviewer.name(), request.reason(), now);
             audit.record(reviewer.name(), AuditAction.RENEWAL_REJECTED, app.id, policyVersion, "renewal " + renewal.id + ": " + request.reason(), now);
             return view(renewal);
         }
@@ -159,7 +159,7 @@ public class RenewalReviews {
             throw new ProblemException(ProblemType.APPLICATION_STATE_CONFLICT,
                     "No wallet of this application is whitelisted or expired any more (revoked or suspended meanwhile). Reject the renewal.");
         }
-        close(renewal, Renewal.Status.APPROVED, reviewer.name(), request.reason(), now);
+        renewal.close(Renewal.Status.APPROVED, reviewer.name(), request.reason(), now);
         app.idDocumentType = renewal.idDocumentType;
         sealed.sealIdDocumentNumber(app, sealing.openText(SealedColumn.RENEWAL_ID_DOCUMENT_NUMBER, renewal.id, renewal.idDocumentNumberSealed));
         app.idDocumentIssuingCountry = renewal.idDocumentIssuingCountry;
@@ -187,24 +187,16 @@ public class RenewalReviews {
                     + ") refuses this applicant now: " + decision.reasons().stream().map(Reason::label).collect(Collectors.joining(", "))
                     + ". Reject the renewal.");
         }
-        if (SanctionsHit.of(app.id).stream().anyMatch(h -> h.open() && h.subject != SanctionsHit.Subject.WALLET)) {
+        if (SanctionsHit.openNameMatch(app.id)) {
             throw new ProblemException(ProblemType.SANCTIONS_HITS_OPEN, "The applicant has possible sanctions matches that no reviewer has "
                     + "dismissed. Dismiss each false positive with a reason, or reject the renewal.");
         }
-        List<String> unrecorded = RenewalChecks.unrecorded(app, screened).stream().map(h -> h.list() + " entry " + h.entryId()).distinct().toList();
+        List<String> unrecorded = screened.unrecordedNameMatches(app.id).stream().map(h -> h.list() + " entry " + h.entryId()).distinct().toList();
         if (!unrecorded.isEmpty()) {
             throw new ProblemException(ProblemType.SANCTIONS_HITS_OPEN, "The sanctions lists in force hold possible matches of this applicant "
                     + "that no reviewer has looked at (" + String.join(", ", unrecorded) + "). The renewal cannot be approved: reject it, "
                     + "and have the entries suspended if a match is confirmed.");
         }
-    }
-
-    private static void close(Renewal renewal, Renewal.Status status, String by, String reason, Instant at) {
-        renewal.status = status;
-        renewal.decidedBy = by;
-        renewal.decisionReason = reason;
-        renewal.decidedAt = at;
-        renewal.updatedAt = at;
     }
 
     private Reviewed view(Renewal renewal) {

@@ -10,6 +10,7 @@ import io.kycwhitelist.common.problem.ProblemType;
 import io.kycwhitelist.intake.Application;
 import io.kycwhitelist.intake.ApplicationStatus;
 import io.kycwhitelist.intake.DocumentKind;
+import io.kycwhitelist.intake.UploadedDocument;
 import io.kycwhitelist.intake.api.IdDocumentRequest;
 import io.kycwhitelist.intake.service.ApplicantPolicy;
 import io.kycwhitelist.intake.service.ApplicationAccess;
@@ -30,7 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -169,8 +169,7 @@ public class RenewalService {
 
     /** The documents its flags require that the renewal does not have. */
     static List<DocumentKind> lacking(Renewal renewal) {
-        Set<DocumentKind> present = RenewalDocument.of(renewal.id).stream().map(d -> d.kind).collect(Collectors.toSet());
-        return renewal.requiredDocuments().stream().filter(k -> !present.contains(k)).toList();
+        return UploadedDocument.missing(renewal.requiredDocuments(), RenewalDocument.of(renewal.id));
     }
 
     /** The open renewal of the application, locked (call with the application locked). */

@@ -53,13 +53,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -538,7 +536,7 @@ public class Rescreening {
         if (!approved && !app.status.awaitsDecision() && app.status != ApplicationStatus.PENDING_DOCUMENT) {
             return NOTHING; // rejected meanwhile
         }
-        List<ScreeningService.Found> newHits = newPossibleMatches(app.id, finding.screened());
+        List<ScreeningService.Found> newHits = finding.screened().unrecordedNameMatches(app.id);
         PolicyDecision decision = finding.decision();
         Outcome outcome = Outcome.of(approved, decision.rejected(), !newHits.isEmpty());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -580,17 +578,6 @@ public class Rescreening {
         }
         LOG.infof("Application %s: %s by %s", app.id, outcome, run);
         return new Applied(outcome, entries);
-    }
-
-    /** Possible name matches on list entries not recorded for the application before (dismissed ones included). */
-    private static List<ScreeningService.Found> newPossibleMatches(UUID applicationId, ScreeningService.Screened screened) {
-        List<ScreeningService.Found> names = screened.hits().stream().filter(h -> h.subject() != SanctionsHit.Subject.WALLET).toList();
-        if (names.isEmpty()) {
-            return names;
-        }
-        Set<String> known = new HashSet<>();
-        SanctionsHit.of(applicationId).forEach(h -> known.add(h.list + "/" + h.entryId));
-        return names.stream().filter(h -> !known.contains(h.list() + "/" + h.entryId())).toList();
     }
 
     /** Suspends the application's ACTIVE entries (and activations still on their way); returns how many. */

@@ -89,6 +89,11 @@ public class SanctionsHit extends PanacheEntityBase {
         return list("applicationId = ?1 order by subject, score desc, id", applicationId);
     }
 
+    /** Whether the application has a possible name match no reviewer dismissed (a listed wallet is no match to dismiss). */
+    public static boolean openNameMatch(UUID applicationId) {
+        return of(applicationId).stream().anyMatch(h -> h.open() && h.subject != Subject.WALLET);
+    }
+
     /**
      * A list entry as evidence: what a reviewer needs to tell the listed party from the applicant.
      *

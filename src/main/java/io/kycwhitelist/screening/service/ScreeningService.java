@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -53,6 +54,16 @@ public class ScreeningService {
 
         public boolean potentialNameMatch() {
             return hits.stream().anyMatch(h -> h.subject() != Subject.WALLET);
+        }
+
+        /** The possible name matches on list entries never recorded for the application (recorded ones are, or were, before reviewers). */
+        public List<Found> unrecordedNameMatches(UUID applicationId) {
+            List<Found> names = hits.stream().filter(h -> h.subject() != Subject.WALLET).toList();
+            if (names.isEmpty()) {
+                return names;
+            }
+            Set<String> known = SanctionsHit.of(applicationId).stream().map(h -> h.list + "/" + h.entryId).collect(Collectors.toSet());
+            return names.stream().filter(h -> !known.contains(h.list() + "/" + h.entryId())).toList();
         }
     }
 
